@@ -1,0 +1,171 @@
+//! Annualised cost by the IRR method (PBoC announcement 〔2021〕 No. 3), domain.md section 7.
+//!
+//! The per-period IRR is solved in Decimal (Newton's method, kept inside a bracket and
+//! falling back to bisection), then annualised nominally: APR = periods_per_year × IRR,
+//! rounded half away from zero to 6 places. No floating point, so every target agrees.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::round_rate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// One cash flow from the borrower's view: positive received, negative paid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CashFlow {
+    /// Period number; 0 is disbursement.
+    pub period: u32,
+    /// Signed amount in yuan.
+    #[serde(deserialize_with = "crate::sourced::decimal::deserialize")]
+    pub amount: Decimal,
+}
+
+/// What an APR is computed from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AprRequest {
+    /// Cash flows, one per period (periods may be skipped; they count as zero).
+    pub cash_flows: Vec<CashFlow>,
+    /// 12 for monthly periods, 4 for quarterly.
+    #[serde(default = "monthly")]
+    pub periods_per_year: u32,
+}
+
+fn monthly() -> u32 {
+    12
+}
+
+/// The answer: the nominal APR as a fraction with 6 places.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AprResult {
+    /// APR, e.g. `0.035570`.
+    pub apr: Decimal,
+}
+
+// The per-period rate is searched in [LOW, HIGH]: −1% to +100% a month. Costs net of
+// subsidies are never negative, so real loans sit well inside; the bounds keep v^n finite.
+const LOW: Decimal = Decimal::from_parts(1, 0, 0, true, 2);
+const HIGH: Decimal = Decimal::ONE;
+const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 16);
+const MAX_STEPS: u32 = 200;
+
+fn no_solution() -> Error {
+    Error::new(
+        ErrorCode::Calculation,
+        "$.cash_flows",
+        "cash flows with an annualised cost between -12% and 1200% (money received first, then paid back)",
+        "现金流的年化成本须在 -12% 至 1200% 之间（先收款、后还款）",
+    )
+}
+
+/// Dense per-period flows 0..=max period from a sparse list.
+fn dense(flows: &[CashFlow]) -> Result<Vec<Decimal>> {
+    let last = flows.iter().map(|f| f.period).max().unwrap_or(0);
+    if last > crate::limits::MAX_TERM_MONTHS {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "$.cash_flows",
+            "periods up to 600",
+            "期数不超过 600",
+        ));
+    }
+    let mut out = vec![Decimal::ZERO; last as usize + 1];
+    for (i, flow) in flows.iter().enumerate() {
+        crate::limits::check_magnitude(&format!("$.cash_flows[{i}].amount"), flow.amount)?;
+        if let Some(slot) = out.get_mut(flow.period as usize) {
+            *slot += flow.amount;
+        }
+    }
+    Ok(out)
+}
+
+/// NPV at per-period rate r and its derivative, or None on overflow.
+fn npv_and_slope(flows: &[Decimal], r: Decimal) -> Option<(Decimal, Decimal)> {
+    let v = Decimal::ONE.checked_div(Decimal::ONE.checked_add(r)?)?;
+    let mut discount = Decimal::ONE; // v^k
+    let mut npv = Decimal::ZERO;
+    let mut slope = Decimal::ZERO;
+    for (k, flow) in flows.iter().enumerate() {
+        if !flow.is_zero() {
+            let term = flow.checked_mul(discount)?;
+            npv = npv.checked_add(term)?;
+            // d/dr (cf·v^k) = −k·cf·v^(k+1)
+            slope = slope.checked_sub(term.checked_mul(Decimal::from(k))?.checked_mul(v)?)?;
+        }
+        discount = discount.checked_mul(v)?;
+    }
+    Some((npv, slope))
+}
+
+/// The per-period IRR of dense flows.
+pub fn irr(flows: &[Decimal]) -> Result<Decimal> {
+    let (mut lo, mut hi) = (LOW, HIGH);
+    let f_lo = npv_and_slope(flows, lo).ok_or_else(no_solution)?.0;
+    let f_hi = npv_and_slope(flows, hi).ok_or_else(no_solution)?.0;
+    if f_lo.is_zero() {
+        return Ok(lo);
+    }
+    if f_lo.is_sign_negative() == f_hi.is_sign_negative() && !f_hi.is_zero() {
+        return Err(no_solution());
+    }
+    let lo_negative = f_lo.is_sign_negative();
+    let mut r = Decimal::new(5, 3); // a typical loan's monthly rate as the first guess
+    for _ in 0..MAX_STEPS {
+        let (f, slope) = npv_and_slope(flows, r).ok_or_else(no_solution)?;
+        if f.is_zero() {
+            return Ok(r);
+        }
+        // Keep the bracket: the side with the same sign as f moves to r.
+        if f.is_sign_negative() == lo_negative {
+            lo = r;
+        } else {
+            hi = r;
+        }
+        let newton = if slope.is_zero() {
+            None
+        } else {
+            f.checked_div(slope).and_then(|step| r.checked_sub(step))
+        };
+        let next = match newton {
+            Some(x) if x > lo && x < hi => x,
+            _ => (lo + hi) / Decimal::TWO,
+        };
+        if (next - r).abs() < TOLERANCE || hi - lo < TOLERANCE {
+            return Ok(next);
+        }
+        r = next;
+    }
+    Ok(r)
+}
+
+/// APR = periods_per_year × IRR, rounded to 6 places.
+///
+/// ```
+/// use prequal::apr::{apr, AprRequest, CashFlow};
+/// use rust_decimal::Decimal;
+/// // Borrow 1200, repay 101 a month for a year.
+/// let mut flows = vec![CashFlow { period: 0, amount: Decimal::from(1200) }];
+/// flows.extend((1..=12).map(|period| CashFlow { period, amount: Decimal::from(-101) }));
+/// let result = apr(&AprRequest { cash_flows: flows, periods_per_year: 12 }).unwrap();
+/// assert_eq!(result.apr.to_string(), "0.018349");
+/// ```
+pub fn apr(request: &AprRequest) -> Result<AprResult> {
+    if !matches!(request.periods_per_year, 1 | 2 | 4 | 12) {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "$.periods_per_year",
+            "1, 2, 4 or 12",
+            "须为 1、2、4 或 12",
+        ));
+    }
+    let flows = dense(&request.cash_flows)?;
+    let rate = irr(&flows)?;
+    Ok(AprResult {
+        apr: annualise(rate, request.periods_per_year),
+    })
+}
+
+/// periods_per_year × per-period rate, rounded to 6 places.
+pub fn annualise(rate: Decimal, periods_per_year: u32) -> Decimal {
+    round_rate(rate * Decimal::from(periods_per_year))
+}

@@ -1,0 +1,384 @@
+//! The pack's small, closed condition vocabulary: a named firm fact, an operator and a
+//! value. Criteria, pricing tiers, limit uplifts and subsidy conditions all use it.
+//! There is no expression language on purpose: every condition can be validated on load
+//! and explained to a person in both languages.
+
+use crate::sourced::decimal_from_text;
+use rust_decimal::Decimal;
+use serde::de::{self, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A fact about the firm (or the loan asked for) that conditions can test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)] // each variant's meaning is its label, see `Field::label`
+pub enum Field {
+    YearsInOperation,
+    YearsInPark,
+    Employees,
+    Revenue,
+    TotalAssets,
+    AnnualTaxPaid,
+    OverdueCurrent,
+    Overdue12m,
+    Overdue24m,
+    Inquiries6m,
+    LegalRepAge,
+    DebtRatio,
+    ExistingCreditLoans,
+    LoanAmount,
+    TermMonths,
+    TaxGrade,
+    Park,
+    Industry,
+    SizeClass,
+    RepaymentMethod,
+    SpecializedNational,
+    SpecializedProvincial,
+    HighTech,
+    TechSme,
+    FirstLoan,
+    AnyTechQualification,
+    PartnerPark,
+}
+
+/// What kind of value a field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A number (years, people, yuan, counts, a ratio).
+    Number,
+    /// One of a closed set of names (grades, ids).
+    Text,
+    /// Yes or no.
+    Bool,
+}
+
+/// How a number is shown to a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Years.
+    Years,
+    /// People.
+    People,
+    /// Yuan.
+    Yuan,
+    /// A count of events.
+    Count,
+    /// Age in years.
+    Age,
+    /// A fraction shown as a percentage.
+    Percent,
+    /// Months.
+    Months,
+    /// No unit.
+    None,
+}
+
+impl Field {
+    /// The kind of value the field holds.
+    pub fn kind(self) -> Kind {
+        use Field::*;
+        match self {
+            TaxGrade | Park | Industry | SizeClass | RepaymentMethod => Kind::Text,
+            SpecializedNational
+            | SpecializedProvincial
+            | HighTech
+            | TechSme
+            | FirstLoan
+            | AnyTechQualification
+            | PartnerPark => Kind::Bool,
+            _ => Kind::Number,
+        }
+    }
+
+    /// The unit a number of this field is shown in.
+    pub fn unit(self) -> Unit {
+        use Field::*;
+        match self {
+            YearsInOperation | YearsInPark => Unit::Years,
+            Employees => Unit::People,
+            Revenue | TotalAssets | AnnualTaxPaid | ExistingCreditLoans | LoanAmount => Unit::Yuan,
+            OverdueCurrent | Overdue12m | Overdue24m | Inquiries6m => Unit::Count,
+            LegalRepAge => Unit::Age,
+            DebtRatio => Unit::Percent,
+            TermMonths => Unit::Months,
+            _ => Unit::None,
+        }
+    }
+
+    /// (English, Chinese) label.
+    pub fn label(self) -> (&'static str, &'static str) {
+        use Field::*;
+        match self {
+            YearsInOperation => ("years in operation", "经营年限"),
+            YearsInPark => ("years in the park", "入园年限"),
+            Employees => ("employees", "从业人数"),
+            Revenue => ("operating revenue", "营业收入"),
+            TotalAssets => ("total assets", "资产总额"),
+            AnnualTaxPaid => ("annual tax paid", "年纳税额"),
+            OverdueCurrent => ("loans overdue now", "当前逾期笔数"),
+            Overdue12m => ("overdue records in the last 12 months", "近12个月逾期次数"),
+            Overdue24m => ("overdue records in the last 24 months", "近24个月逾期次数"),
+            Inquiries6m => (
+                "credit inquiries in the last 6 months",
+                "近6个月征信查询次数",
+            ),
+            LegalRepAge => ("legal representative's age", "法定代表人年龄"),
+            DebtRatio => ("debt ratio", "资产负债率"),
+            ExistingCreditLoans => ("existing credit loans", "现有信用贷款余额"),
+            LoanAmount => ("loan amount", "贷款金额"),
+            TermMonths => ("loan term", "贷款期限"),
+            TaxGrade => ("tax credit grade", "纳税信用等级"),
+            Park => ("park", "所在园区"),
+            Industry => ("industry", "所属行业"),
+            SizeClass => ("firm size", "企业规模"),
+            RepaymentMethod => ("repayment method", "还款方式"),
+            SpecializedNational => (
+                "national 专精特新 \"little giant\" status",
+                "国家级专精特新“小巨人”企业",
+            ),
+            SpecializedProvincial => ("provincial 专精特新 status", "省级专精特新中小企业"),
+            HighTech => ("national high-tech enterprise status", "国家高新技术企业"),
+            TechSme => ("tech-based SME status", "科技型中小企业"),
+            FirstLoan => ("first loan ever", "首次贷款"),
+            AnyTechQualification => (
+                "a tech qualification (专精特新, high-tech or tech-based SME)",
+                "科技类资质（专精特新、高新技术企业或科技型中小企业）",
+            ),
+            PartnerPark => (
+                "registration in a partner park of the bank",
+                "注册在该银行的合作园区",
+            ),
+        }
+    }
+}
+
+/// A comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    /// ≥ (numbers)
+    Gte,
+    /// > (numbers)
+    Gt,
+    /// ≤ (numbers)
+    Lte,
+    /// < (numbers)
+    Lt,
+    /// = (any kind)
+    Eq,
+    /// ≠ (any kind)
+    Ne,
+    /// one of a list (names)
+    In,
+    /// none of a list (names)
+    NotIn,
+}
+
+impl Op {
+    /// Whether the operator applies to a field of this kind.
+    pub fn applies_to(self, kind: Kind) -> bool {
+        match self {
+            Op::Gte | Op::Gt | Op::Lte | Op::Lt => kind == Kind::Number,
+            Op::Eq | Op::Ne => true,
+            Op::In | Op::NotIn => kind == Kind::Text,
+        }
+    }
+}
+
+/// The value a condition compares with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// A number.
+    Number(Decimal),
+    /// A name (grade, id...).
+    Text(String),
+    /// Yes or no.
+    Bool(bool),
+    /// A list of names.
+    List(Vec<String>),
+}
+
+impl Value {
+    /// A short text of the value, e.g. `["A","B"]` → `A, B`.
+    pub fn describe(&self) -> String {
+        match self {
+            Value::Number(n) => n.normalize().to_string(),
+            Value::Text(t) => t.clone(),
+            Value::Bool(b) => b.to_string(),
+            Value::List(items) => items.join(", "),
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Number(n) => Serialize::serialize(n, s),
+            Value::Text(t) => s.serialize_str(t),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::List(items) => items.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        struct ValueVisitor;
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = Value;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number, a string, true/false, or a list of strings")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Number(Decimal::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+                Ok(Value::Number(Decimal::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+                if !v.is_finite() {
+                    return Err(E::custom("a finite number"));
+                }
+                decimal_from_text(&v.to_string()).map(Value::Number)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::Text(v.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<String>()? {
+                    if items.len() >= crate::limits::MAX_LIST {
+                        return Err(de::Error::custom("a list of at most 200 names"));
+                    }
+                    items.push(item);
+                }
+                Ok(Value::List(items))
+            }
+        }
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Value {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ConditionValue".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "What the field is compared with: a number (or decimal string) for numeric fields, a name for names, true/false for qualifications, a list of names for in/not_in.",
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string"},
+                {"type": "boolean"},
+                {"type": "array", "items": {"type": "string"}}
+            ]
+        })
+    }
+}
+
+/// A test on one fact: `{"field": "years_in_operation", "op": "gte", "value": 2}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The fact tested.
+    pub field: Field,
+    /// The comparison.
+    pub op: Op,
+    /// What it is compared with.
+    pub value: Value,
+}
+
+/// A fact about the firm as the evaluation sees it; borrowed, so testing allocates nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact<'a> {
+    /// A number.
+    Number(Decimal),
+    /// A name.
+    Text(&'a str),
+    /// Yes or no.
+    Bool(bool),
+}
+
+impl Fact<'_> {
+    /// The fact as an owned [`Value`] for reports.
+    pub fn to_value(self) -> Value {
+        match self {
+            Fact::Number(n) => Value::Number(n),
+            Fact::Text(t) => Value::Text(t.to_string()),
+            Fact::Bool(b) => Value::Bool(b),
+        }
+    }
+}
+
+/// Three-valued outcome of a test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The fact meets the condition.
+    Pass,
+    /// The fact does not meet it.
+    Fail,
+    /// The fact is not known.
+    Unknown,
+}
+
+/// Test a fact. A validated pack never mixes kinds; if it did, the answer is `Fail`, not a panic.
+pub fn test(fact: Option<Fact<'_>>, op: Op, value: &Value) -> Status {
+    let Some(fact) = fact else {
+        return Status::Unknown;
+    };
+    let holds = match (fact, value) {
+        (Fact::Number(x), Value::Number(t)) => match op {
+            Op::Gte => x >= *t,
+            Op::Gt => x > *t,
+            Op::Lte => x <= *t,
+            Op::Lt => x < *t,
+            Op::Eq => x == *t,
+            Op::Ne => x != *t,
+            Op::In | Op::NotIn => false,
+        },
+        (Fact::Text(x), Value::Text(t)) => match op {
+            Op::Eq => x == t,
+            Op::Ne => x != t,
+            _ => false,
+        },
+        (Fact::Text(x), Value::List(list)) => match op {
+            Op::In => list.iter().any(|t| t == x),
+            Op::NotIn => list.iter().all(|t| t != x),
+            _ => false,
+        },
+        (Fact::Bool(x), Value::Bool(t)) => match op {
+            Op::Eq => x == *t,
+            Op::Ne => x != *t,
+            _ => false,
+        },
+        _ => false,
+    };
+    if holds {
+        Status::Pass
+    } else {
+        Status::Fail
+    }
+}
+
+/// All of `conditions` at once: any fail → Fail, else any unknown → Unknown, else Pass.
+pub fn test_all<'a>(conditions: &[Condition], fact: impl Fn(Field) -> Option<Fact<'a>>) -> Status {
+    let mut status = Status::Pass;
+    for c in conditions {
+        match test(fact(c.field), c.op, &c.value) {
+            Status::Fail => return Status::Fail,
+            Status::Unknown => status = Status::Unknown,
+            Status::Pass => {}
+        }
+    }
+    status
+}

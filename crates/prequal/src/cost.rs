@@ -1,0 +1,493 @@
+//! What one loan costs: schedule, guarantee fee, subsidies, cash flows and APR.
+//!
+//! This is the money core of a quote, separate from eligibility so it can be checked
+//! on its own against the independent reference (tests/vectors/costs.json). The rules are
+//! domain.md section 7, made precise in tests/vectors/README.md.
+
+use crate::apr::{annualise, irr, CashFlow};
+use crate::error::{Error, ErrorCode, Result};
+use crate::limits;
+use crate::money::round_money;
+use crate::schedule::{schedule, RepaymentMethod, Schedule, ScheduleRequest};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// When a guarantee fee is paid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FeeTiming {
+    /// The whole term's fee at disbursement: round(P·g·n/12).
+    Upfront,
+    /// Each loan year's fee at its start, on the balance then outstanding.
+    Annual,
+}
+
+/// What a subsidy is computed from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SubsidyBasis {
+    /// A share of the cost (interest or fee).
+    Share,
+    /// Percentage points a year on the balance (interest only).
+    Points,
+}
+
+/// When a subsidy reaches the borrower.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SubsidyTiming {
+    /// Deducted from each payment as it falls due (through the bank).
+    PerPeriod,
+    /// Paid once a loan year, with period 12(y+1) or the last period.
+    Annual,
+    /// Paid once, with the last period.
+    AtMaturity,
+}
+
+/// Guarantee terms of one loan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuaranteeTerms {
+    /// Fee rate a year, as a fraction.
+    #[serde(deserialize_with = "crate::sourced::decimal::deserialize")]
+    pub fee_rate: Decimal,
+    /// When the fee is paid.
+    pub timing: FeeTiming,
+}
+
+/// One subsidy scheme as it applies to one loan (conditions already resolved).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubsidyTerms {
+    /// Share of cost or percentage points.
+    pub basis: SubsidyBasis,
+    /// The share, for [`SubsidyBasis::Share`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::sourced::opt_decimal::deserialize")]
+    pub share: Option<Decimal>,
+    /// Points a year as a fraction (0.015 = 1.5 pp), for [`SubsidyBasis::Points`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::sourced::opt_decimal::deserialize")]
+    pub points: Option<Decimal>,
+    /// Interest is counted at no more than this annual rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::sourced::opt_decimal::deserialize")]
+    pub counted_rate_cap: Option<Decimal>,
+    /// Most paid per loan year, yuan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::sourced::opt_decimal::deserialize")]
+    pub cap_per_year: Option<Decimal>,
+    /// Only the first this-many loan years are subsidised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_years: Option<u32>,
+    /// When it is paid.
+    pub timing: SubsidyTiming,
+}
+
+/// Everything that decides one loan's costs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostRequest {
+    /// Amount lent, yuan.
+    #[serde(deserialize_with = "crate::sourced::decimal::deserialize")]
+    pub principal: Decimal,
+    /// Nominal annual interest rate, as a fraction.
+    #[serde(deserialize_with = "crate::sourced::decimal::deserialize")]
+    pub annual_rate: Decimal,
+    /// Term in months.
+    pub months: u32,
+    /// Repayment method.
+    pub method: RepaymentMethod,
+    /// Guarantee fee, if the loan is guaranteed.
+    #[serde(default)]
+    pub guarantee: Option<GuaranteeTerms>,
+    /// Interest subsidies in stacking order.
+    #[serde(default)]
+    pub interest_subsidies: Vec<SubsidyTerms>,
+    /// Guarantee-fee subsidies in stacking order.
+    #[serde(default)]
+    pub fee_subsidies: Vec<SubsidyTerms>,
+}
+
+/// What one subsidy scheme paid, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SubsidyPaid {
+    /// Total received.
+    pub total: Decimal,
+    /// Each payment: the period it arrives with and the amount.
+    pub payments: Vec<CashFlow>,
+}
+
+/// The costs of one loan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CostResult {
+    /// The repayment schedule.
+    pub schedule: Schedule,
+    /// Guarantee fee payments (period, amount paid).
+    pub guarantee_fees: Vec<CashFlow>,
+    /// Sum of guarantee fees.
+    pub guarantee_fee_total: Decimal,
+    /// What each interest subsidy paid, in request order.
+    pub interest_subsidies: Vec<SubsidyPaid>,
+    /// What each fee subsidy paid, in request order.
+    pub fee_subsidies: Vec<SubsidyPaid>,
+    /// Sum of interest subsidies.
+    pub interest_subsidy_total: Decimal,
+    /// Sum of fee subsidies.
+    pub fee_subsidy_total: Decimal,
+    /// Cash flows without subsidies, one per period 0..=n.
+    pub cash_flows_gross: Vec<CashFlow>,
+    /// Cash flows with subsidies at their timing, one per period 0..=n.
+    pub cash_flows_net: Vec<CashFlow>,
+    /// APR without subsidies.
+    pub apr_gross: Decimal,
+    /// APR with subsidies.
+    pub apr_net: Decimal,
+}
+
+/// A cost a subsidy can cover: one period's interest or one fee payment.
+#[derive(Clone, Copy, Debug)]
+struct Item {
+    /// When the cost is paid.
+    period: u32,
+    /// Loan year (0-based) the cost belongs to.
+    year: u32,
+    /// The cost itself.
+    cost: Decimal,
+    /// Cost not yet covered by earlier schemes.
+    remaining: Decimal,
+    /// This scheme's unrounded claim on the item.
+    base: Decimal,
+}
+
+/// Compute a loan's costs.
+pub fn costs(request: &CostRequest) -> Result<CostResult> {
+    check(request)?;
+    let sched = schedule(&ScheduleRequest {
+        principal: request.principal,
+        annual_rate: request.annual_rate,
+        months: request.months,
+        method: request.method,
+    })?;
+    let principal = round_money(request.principal);
+    let n = request.months;
+    let fees = guarantee_fees(request, &sched, principal);
+    let guarantee_fee_total = round_money(fees.iter().map(|f| f.amount).sum());
+
+    let mut interest_items = interest_items(&sched);
+    let interest_subsidies: Vec<SubsidyPaid> = request
+        .interest_subsidies
+        .iter()
+        .map(|terms| {
+            set_interest_bases(
+                &mut interest_items,
+                &sched,
+                principal,
+                request.annual_rate,
+                terms,
+            );
+            pay(&mut interest_items, terms, n)
+        })
+        .collect();
+    let mut fee_items: Vec<Item> = fees
+        .iter()
+        .map(|f| Item {
+            period: f.period,
+            year: f.period / 12,
+            cost: f.amount,
+            remaining: f.amount,
+            base: Decimal::ZERO,
+        })
+        .collect();
+    let fee_subsidies: Vec<SubsidyPaid> = request
+        .fee_subsidies
+        .iter()
+        .map(|terms| {
+            for item in fee_items.iter_mut() {
+                item.base =
+                    within_years(item.year, terms) * terms.share.unwrap_or_default() * item.cost;
+            }
+            pay(&mut fee_items, terms, n)
+        })
+        .collect();
+
+    let gross = gross_flows(&sched, &fees, principal);
+    let net = net_flows(&gross, interest_subsidies.iter().chain(&fee_subsidies));
+    let apr_gross = annual_cost(&gross)?;
+    let apr_net = annual_cost(&net)?;
+    Ok(CostResult {
+        guarantee_fees: fees,
+        guarantee_fee_total,
+        interest_subsidy_total: total(&interest_subsidies),
+        fee_subsidy_total: total(&fee_subsidies),
+        interest_subsidies,
+        fee_subsidies,
+        cash_flows_gross: gross,
+        cash_flows_net: net,
+        apr_gross,
+        apr_net,
+        schedule: sched,
+    })
+}
+
+fn total(paid: &[SubsidyPaid]) -> Decimal {
+    round_money(paid.iter().map(|p| p.total).sum())
+}
+
+fn annual_cost(flows: &[CashFlow]) -> Result<Decimal> {
+    let amounts: Vec<Decimal> = flows.iter().map(|f| f.amount).collect();
+    Ok(annualise(irr(&amounts)?, 12))
+}
+
+fn check(request: &CostRequest) -> Result<()> {
+    if let Some(g) = &request.guarantee {
+        limits::check_rate("$.guarantee.fee_rate", g.fee_rate)?;
+    }
+    for (list, name) in [
+        (&request.interest_subsidies, "interest_subsidies"),
+        (&request.fee_subsidies, "fee_subsidies"),
+    ] {
+        limits::check_len(&format!("$.{name}"), list.len(), limits::MAX_LIST)?;
+        for (i, terms) in list.iter().enumerate() {
+            check_terms(&format!("$.{name}[{i}]"), terms, name == "fee_subsidies")?;
+        }
+    }
+    Ok(())
+}
+
+/// Check one subsidy's terms; `path` names it.
+pub fn check_terms(path: &str, terms: &SubsidyTerms, on_fee: bool) -> Result<()> {
+    match terms.basis {
+        SubsidyBasis::Share => match terms.share {
+            Some(share) => limits::check_share(&format!("{path}.share"), share)?,
+            None => {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    format!("{path}.share"),
+                    "a share for basis \"share\"",
+                    "按比例补贴须给出 share",
+                ))
+            }
+        },
+        SubsidyBasis::Points if on_fee => {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                format!("{path}.basis"),
+                "\"share\": fee subsidies are a share of the fee",
+                "担保费补贴只能按比例（share）",
+            ))
+        }
+        SubsidyBasis::Points => match terms.points {
+            Some(points) => limits::check_rate(&format!("{path}.points"), points)?,
+            None => {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    format!("{path}.points"),
+                    "points for basis \"points\"",
+                    "按百分点补贴须给出 points",
+                ))
+            }
+        },
+    }
+    if let Some(cap) = terms.counted_rate_cap {
+        limits::check_rate(&format!("{path}.counted_rate_cap"), cap)?;
+    }
+    if let Some(cap) = terms.cap_per_year {
+        limits::check_amount(&format!("{path}.cap_per_year"), cap)?;
+    }
+    if let Some(years) = terms.max_years {
+        if years == 0 || years > 50 {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                format!("{path}.max_years"),
+                "1 to 50 years",
+                "须为 1 至 50 年",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Upfront: round(P·g·n/12) at period 0. Annual: year y's fee at period 12y on the balance then.
+fn guarantee_fees(request: &CostRequest, sched: &Schedule, principal: Decimal) -> Vec<CashFlow> {
+    let Some(terms) = request.guarantee else {
+        return Vec::new();
+    };
+    let n = request.months;
+    let twelve = Decimal::from(12);
+    match terms.timing {
+        FeeTiming::Upfront => {
+            let amount = round_money(principal * terms.fee_rate * Decimal::from(n) / twelve);
+            vec![CashFlow { period: 0, amount }]
+        }
+        FeeTiming::Annual => (0..n.div_ceil(12))
+            .map(|year| {
+                let period = 12 * year;
+                let balance = sched.balance_after(principal, period as usize);
+                let months = (n - period).min(12);
+                let amount = round_money(balance * terms.fee_rate * Decimal::from(months) / twelve);
+                CashFlow { period, amount }
+            })
+            .collect(),
+    }
+}
+
+fn interest_items(sched: &Schedule) -> Vec<Item> {
+    sched
+        .rows
+        .iter()
+        .map(|row| Item {
+            period: row.period,
+            year: (row.period - 1) / 12,
+            cost: row.interest,
+            remaining: row.interest,
+            base: Decimal::ZERO,
+        })
+        .collect()
+}
+
+/// 1 inside the scheme's first `max_years` loan years, else 0.
+fn within_years(year: u32, terms: &SubsidyTerms) -> Decimal {
+    match terms.max_years {
+        Some(max) if year >= max => Decimal::ZERO,
+        _ => Decimal::ONE,
+    }
+}
+
+/// Each period's unrounded claim: share × counted interest, or points/12 × balance.
+fn set_interest_bases(
+    items: &mut [Item],
+    sched: &Schedule,
+    principal: Decimal,
+    rate: Decimal,
+    terms: &SubsidyTerms,
+) {
+    let twelve = Decimal::from(12);
+    for (index, item) in items.iter_mut().enumerate() {
+        let balance = sched.balance_after(principal, index);
+        let claim = match terms.basis {
+            SubsidyBasis::Points => terms.points.unwrap_or_default() / twelve * balance,
+            SubsidyBasis::Share => {
+                let counted = match terms.counted_rate_cap {
+                    Some(cap) if rate > cap => balance * cap / twelve,
+                    _ => item.cost,
+                };
+                terms.share.unwrap_or_default() * counted
+            }
+        };
+        item.base = within_years(item.year, terms) * claim;
+    }
+}
+
+/// Group items by when their subsidy is paid: (payment period, item indices).
+fn groups(items: &[Item], timing: SubsidyTiming, n: u32) -> Vec<(u32, Vec<usize>)> {
+    match timing {
+        SubsidyTiming::PerPeriod => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.period, vec![i]))
+            .collect(),
+        SubsidyTiming::AtMaturity => vec![(n, (0..items.len()).collect())],
+        SubsidyTiming::Annual => {
+            let mut out: Vec<(u32, Vec<usize>)> = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let paid_at = (12 * (item.year + 1)).min(n);
+                match out.last_mut() {
+                    Some((at, members)) if *at == paid_at => members.push(i),
+                    _ => out.push((paid_at, vec![i])),
+                }
+            }
+            out
+        }
+    }
+}
+
+/// Pay one scheme over the items: per group, capped per loan year, never above the
+/// cost still uncovered, consumed in item order so later schemes see what is left.
+fn pay(items: &mut [Item], terms: &SubsidyTerms, n: u32) -> SubsidyPaid {
+    let years = items.iter().map(|i| i.year + 1).max().unwrap_or(0) as usize;
+    let mut cap_left: Vec<Option<Decimal>> = vec![terms.cap_per_year; years];
+    let mut payments = Vec::new();
+    for (paid_at, members) in groups(items, terms.timing, n) {
+        let mut raw = Decimal::ZERO;
+        for year in 0..years as u32 {
+            let claim: Decimal = members
+                .iter()
+                .filter_map(|&i| items.get(i))
+                .filter(|it| it.year == year)
+                .map(|it| it.base)
+                .sum();
+            let cap = cap_left.get(year as usize).copied().flatten();
+            raw += cap.map_or(claim, |c| claim.min(c));
+        }
+        let uncovered: Decimal = members
+            .iter()
+            .filter_map(|&i| items.get(i))
+            .map(|it| it.remaining)
+            .sum();
+        let amount = round_money(raw).min(uncovered).max(Decimal::ZERO);
+        consume(items, &members, amount);
+        if let Some(Some(left)) =
+            single_year(items, &members).and_then(|y| cap_left.get_mut(y as usize))
+        {
+            *left -= amount;
+        }
+        if !amount.is_zero() {
+            payments.push(CashFlow {
+                period: paid_at,
+                amount: round_money(amount),
+            });
+        }
+    }
+    let total = round_money(payments.iter().map(|p| p.amount).sum());
+    SubsidyPaid { total, payments }
+}
+
+fn single_year(items: &[Item], members: &[usize]) -> Option<u32> {
+    let first = items.get(*members.first()?)?.year;
+    members
+        .iter()
+        .all(|&i| items.get(i).is_some_and(|it| it.year == first))
+        .then_some(first)
+}
+
+fn consume(items: &mut [Item], members: &[usize], mut amount: Decimal) {
+    for &i in members {
+        if let Some(item) = items.get_mut(i) {
+            let used = item.remaining.min(amount);
+            item.remaining -= used;
+            amount -= used;
+        }
+    }
+}
+
+fn gross_flows(sched: &Schedule, fees: &[CashFlow], principal: Decimal) -> Vec<CashFlow> {
+    let fee_at = |period: u32| {
+        fees.iter()
+            .filter(|f| f.period == period)
+            .map(|f| f.amount)
+            .sum::<Decimal>()
+    };
+    let mut flows = vec![CashFlow {
+        period: 0,
+        amount: round_money(principal - fee_at(0)),
+    }];
+    flows.extend(sched.rows.iter().map(|row| CashFlow {
+        period: row.period,
+        amount: round_money(-(row.payment + fee_at(row.period))),
+    }));
+    flows
+}
+
+fn net_flows<'a>(gross: &[CashFlow], paid: impl Iterator<Item = &'a SubsidyPaid>) -> Vec<CashFlow> {
+    let mut net = gross.to_vec();
+    for payment in paid.flat_map(|p| &p.payments) {
+        if let Some(flow) = net.get_mut(payment.period as usize) {
+            flow.amount = round_money(flow.amount + payment.amount);
+        }
+    }
+    net
+}

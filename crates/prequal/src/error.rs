@@ -1,0 +1,235 @@
+//! Errors are values: a stable code, the JSON path of what is wrong, and a message in
+//! both languages. Nothing in the engine panics on input; everything surfaces here.
+
+use serde::Serialize;
+use std::fmt;
+
+/// The language a person reads a message in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+pub enum Lang {
+    /// Simplified Chinese, the default for visitors of Shenzhen park websites.
+    #[default]
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// Parse `zh-CN`/`zh`/`en` (case-insensitive); anything else is `None`.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        match tag.to_ascii_lowercase().as_str() {
+            "zh-cn" | "zh" | "zh-hans" | "zh_cn" => Some(Lang::ZhCn),
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Stable machine-readable error codes. Callers may match on them; they never change meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The text is not JSON at all.
+    InvalidJson,
+    /// An object has a field the format does not know.
+    UnknownField,
+    /// A required field is absent.
+    MissingField,
+    /// A value has the wrong JSON type.
+    WrongType,
+    /// A value has the right type but is not allowed (unknown enum name, bad date...).
+    InvalidValue,
+    /// A number is outside its allowed range.
+    OutOfRange,
+    /// An amount is negative.
+    NegativeAmount,
+    /// A rate is outside [0, 1).
+    RateOutOfRange,
+    /// An id refers to nothing in the pack.
+    DanglingReference,
+    /// Two entries of one list share an id.
+    DuplicateId,
+    /// Risk shares do not add up to exactly 1.
+    SharesNotOne,
+    /// A date range ends before it starts, or a minimum exceeds its maximum.
+    InvertedRange,
+    /// A list that must not be empty is empty.
+    EmptyList,
+    /// A criterion or condition compares a firm field with an operator or value that cannot apply.
+    IncompatibleCondition,
+    /// Pricing tiers leave some firms without a rate (the last tier must have no conditions).
+    TierNotExhaustive,
+    /// Input is larger than the engine accepts (size, count, nesting, magnitude).
+    TooLarge,
+    /// A computation could not be carried out (for example an APR with no solution).
+    Calculation,
+}
+
+impl ErrorCode {
+    /// The code as it appears in JSON, e.g. `dangling_reference`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::MissingField => "missing_field",
+            ErrorCode::WrongType => "wrong_type",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::OutOfRange => "out_of_range",
+            ErrorCode::NegativeAmount => "negative_amount",
+            ErrorCode::RateOutOfRange => "rate_out_of_range",
+            ErrorCode::DanglingReference => "dangling_reference",
+            ErrorCode::DuplicateId => "duplicate_id",
+            ErrorCode::SharesNotOne => "shares_not_one",
+            ErrorCode::InvertedRange => "inverted_range",
+            ErrorCode::EmptyList => "empty_list",
+            ErrorCode::IncompatibleCondition => "incompatible_condition",
+            ErrorCode::TierNotExhaustive => "tier_not_exhaustive",
+            ErrorCode::TooLarge => "too_large",
+            ErrorCode::Calculation => "calculation",
+        }
+    }
+
+    fn summary(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ErrorCode::InvalidJson, Lang::En) => "not valid JSON",
+            (ErrorCode::InvalidJson, Lang::ZhCn) => "不是有效的 JSON",
+            (ErrorCode::UnknownField, Lang::En) => "unknown field",
+            (ErrorCode::UnknownField, Lang::ZhCn) => "未知字段",
+            (ErrorCode::MissingField, Lang::En) => "missing field",
+            (ErrorCode::MissingField, Lang::ZhCn) => "缺少字段",
+            (ErrorCode::WrongType, Lang::En) => "wrong type",
+            (ErrorCode::WrongType, Lang::ZhCn) => "类型错误",
+            (ErrorCode::InvalidValue, Lang::En) => "invalid value",
+            (ErrorCode::InvalidValue, Lang::ZhCn) => "取值无效",
+            (ErrorCode::OutOfRange, Lang::En) => "out of range",
+            (ErrorCode::OutOfRange, Lang::ZhCn) => "超出范围",
+            (ErrorCode::NegativeAmount, Lang::En) => "negative amount",
+            (ErrorCode::NegativeAmount, Lang::ZhCn) => "金额不能为负",
+            (ErrorCode::RateOutOfRange, Lang::En) => "rate outside [0, 1)",
+            (ErrorCode::RateOutOfRange, Lang::ZhCn) => "利率/费率须在 [0, 1) 之间",
+            (ErrorCode::DanglingReference, Lang::En) => "refers to nothing",
+            (ErrorCode::DanglingReference, Lang::ZhCn) => "引用的对象不存在",
+            (ErrorCode::DuplicateId, Lang::En) => "duplicate id",
+            (ErrorCode::DuplicateId, Lang::ZhCn) => "编号重复",
+            (ErrorCode::SharesNotOne, Lang::En) => "shares do not sum to 1",
+            (ErrorCode::SharesNotOne, Lang::ZhCn) => "分担比例之和不等于 1",
+            (ErrorCode::InvertedRange, Lang::En) => "range ends before it starts",
+            (ErrorCode::InvertedRange, Lang::ZhCn) => "区间的结束早于开始",
+            (ErrorCode::EmptyList, Lang::En) => "list is empty",
+            (ErrorCode::EmptyList, Lang::ZhCn) => "列表不能为空",
+            (ErrorCode::IncompatibleCondition, Lang::En) => "condition cannot apply to this field",
+            (ErrorCode::IncompatibleCondition, Lang::ZhCn) => "条件与字段不匹配",
+            (ErrorCode::TierNotExhaustive, Lang::En) => "pricing tiers are not exhaustive",
+            (ErrorCode::TierNotExhaustive, Lang::ZhCn) => "定价档位未覆盖所有情况",
+            (ErrorCode::TooLarge, Lang::En) => "too large",
+            (ErrorCode::TooLarge, Lang::ZhCn) => "超出上限",
+            (ErrorCode::Calculation, Lang::En) => "cannot be calculated",
+            (ErrorCode::Calculation, Lang::ZhCn) => "无法计算",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An error with a stable code, the JSON path it concerns (`$` for the whole document)
+/// and what was expected there, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Error {
+    /// Stable code.
+    pub code: ErrorCode,
+    /// JSON path of the offending value, e.g. `$.products[0].criteria[2].value`.
+    pub path: String,
+    /// What was expected, in English.
+    pub expected_en: String,
+    /// What was expected, in Chinese.
+    pub expected_zh: String,
+}
+
+impl Error {
+    /// An error at `path` with the same explanation in both languages (for quoted values).
+    pub fn new(
+        code: ErrorCode,
+        path: impl Into<String>,
+        en: impl Into<String>,
+        zh: impl Into<String>,
+    ) -> Error {
+        Error {
+            code,
+            path: path.into(),
+            expected_en: en.into(),
+            expected_zh: zh.into(),
+        }
+    }
+
+    /// The full message for a person: `$.path: summary: detail`.
+    pub fn message(&self, lang: Lang) -> String {
+        let detail = match lang {
+            Lang::En => &self.expected_en,
+            Lang::ZhCn => &self.expected_zh,
+        };
+        let sep = if lang == Lang::ZhCn { "：" } else { ": " };
+        if detail.is_empty() {
+            format!("{}{sep}{}", self.path, self.code.summary(lang))
+        } else {
+            format!("{}{sep}{}{sep}{detail}", self.path, self.code.summary(lang))
+        }
+    }
+
+    /// Turn a serde error at a path into an [`Error`], keeping serde's detail.
+    pub(crate) fn from_serde(path: &str, detail: &str) -> Error {
+        let code = if detail.starts_with("unknown field") {
+            ErrorCode::UnknownField
+        } else if detail.starts_with("missing field") {
+            ErrorCode::MissingField
+        } else if detail.starts_with("invalid type") {
+            ErrorCode::WrongType
+        } else if detail.starts_with("recursion limit") {
+            ErrorCode::TooLarge
+        } else if detail.contains("expected value")
+            || detail.contains("EOF")
+            || detail.contains("trailing")
+        {
+            ErrorCode::InvalidJson
+        } else {
+            ErrorCode::InvalidValue
+        };
+        let detail = strip_position(detail);
+        Error::new(code, json_path(path), detail.clone(), detail)
+    }
+}
+
+/// serde_json appends " at line L column C"; the path already says where.
+fn strip_position(detail: &str) -> String {
+    match detail.rfind(" at line ") {
+        Some(i) if detail[i..].contains(" column ") => detail[..i].to_string(),
+        _ => detail.to_string(),
+    }
+}
+
+/// `products[0].id` → `$.products[0].id`; `.` (serde_path_to_error's root) → `$`.
+pub(crate) fn json_path(path: &str) -> String {
+    if path.is_empty() || path == "." {
+        "$".to_string()
+    } else if path.starts_with('[') {
+        format!("${path}")
+    } else {
+        format!("$.{path}")
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}]", self.message(Lang::En), self.code)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The engine's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

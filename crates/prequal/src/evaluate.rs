@@ -1,0 +1,800 @@
+//! The pipeline: one pure function from (pack, firm, date) to a ranked report.
+//! No I/O, no clock, no randomness, so every target gives the same bytes.
+
+use crate::condition::{test, test_all, Condition, Fact, Field, Op, Status, Value};
+use crate::cost::{costs, CostRequest, CostResult, GuaranteeTerms, SubsidyBasis, SubsidyTerms};
+use crate::date::Date;
+use crate::error::Result;
+use crate::explain;
+use crate::firm::Firm;
+use crate::money::{floor_to_step, round_money, round_rate};
+use crate::policy::{AppliesTo, I18n, Policy, Product, RateBase, SubsidyScheme};
+use crate::report::*;
+use crate::schedule::RepaymentMethod;
+use crate::size::{classify, SizeClass, SizeInput};
+use crate::sourced::Sourced;
+use rust_decimal::Decimal;
+
+/// What the evaluation knows about the firm, derived once.
+struct Facts<'a> {
+    firm: &'a Firm,
+    years: Option<Decimal>,
+    size: SizeClass,
+}
+
+/// What is known about the loan being priced for one product.
+struct LoanFacts {
+    amount: Option<Decimal>,
+    term: u32,
+    method: RepaymentMethod,
+    partner_park: Option<bool>,
+}
+
+impl<'a> Facts<'a> {
+    fn get(&self, field: Field, loan: &LoanFacts) -> Option<Fact<'a>> {
+        let firm = self.firm;
+        let num = |v: Option<Decimal>| v.map(Fact::Number);
+        let count = |v: Option<u32>| v.map(|n| Fact::Number(Decimal::from(n)));
+        let q = &firm.qualifications;
+        match field {
+            Field::YearsInOperation => num(self.years),
+            Field::YearsInPark => num(firm.years_in_park),
+            Field::Employees => count(firm.employees),
+            Field::Revenue => num(firm.revenue),
+            Field::TotalAssets => num(firm.total_assets),
+            Field::AnnualTaxPaid => num(firm.annual_tax_paid),
+            Field::OverdueCurrent => count(firm.overdue_current),
+            Field::Overdue12m => count(firm.overdue_12m),
+            Field::Overdue24m => count(firm.overdue_24m),
+            Field::Inquiries6m => count(firm.inquiries_6m),
+            Field::LegalRepAge => count(firm.legal_rep_age),
+            Field::DebtRatio => num(firm.debt_ratio),
+            Field::ExistingCreditLoans => num(firm.existing_credit_loans),
+            Field::LoanAmount => num(loan.amount),
+            Field::TermMonths => Some(Fact::Number(Decimal::from(loan.term))),
+            Field::TaxGrade => firm.tax_grade.map(|g| Fact::Text(g.as_str())),
+            Field::Park => firm.park.as_deref().map(Fact::Text),
+            Field::Industry => Some(Fact::Text(firm.industry.id())),
+            Field::SizeClass => size_id(self.size).map(Fact::Text),
+            Field::RepaymentMethod => Some(Fact::Text(loan.method.id())),
+            Field::SpecializedNational => q.specialized_national.map(Fact::Bool),
+            Field::SpecializedProvincial => q.specialized_provincial.map(Fact::Bool),
+            Field::HighTech => q.high_tech.map(Fact::Bool),
+            Field::TechSme => q.tech_sme.map(Fact::Bool),
+            Field::FirstLoan => q.first_loan.map(Fact::Bool),
+            Field::AnyTechQualification => q.any_tech().map(Fact::Bool),
+            Field::PartnerPark => loan.partner_park.map(Fact::Bool),
+        }
+    }
+
+    fn all(&self, conditions: &[Condition], loan: &LoanFacts) -> Status {
+        test_all(conditions, |field| self.get(field, loan))
+    }
+}
+
+fn size_id(size: SizeClass) -> Option<&'static str> {
+    match size {
+        SizeClass::Micro => Some("micro"),
+        SizeClass::Small => Some("small"),
+        SizeClass::Medium => Some("medium"),
+        SizeClass::Large => Some("large"),
+        SizeClass::Unknown => None,
+    }
+}
+
+/// Evaluate a firm against every product of a pack in force on `as_of`.
+///
+/// ```
+/// use prequal::{evaluate, Firm, Policy};
+/// let policy = Policy::default_pack();
+/// let firm = Firm::from_json(r#"{"industry": "software_it", "employees": 40,
+///     "revenue": 12000000, "founded": "2019-03-01", "park": "xinghe-world",
+///     "tax_grade": "A", "annual_tax_paid": 400000, "overdue_current": 0,
+///     "overdue_12m": 0, "overdue_24m": 0, "inquiries_6m": 2, "legal_rep_age": 45,
+///     "debt_ratio": 0.4, "existing_credit_loans": 0}"#).unwrap();
+/// let report = evaluate(&policy, &firm, "2026-01-15".parse().unwrap()).unwrap();
+/// let best = &report.quotes[0];
+/// println!("{} {:?} limit {:?} net APR {:?}", best.name.en, best.verdict, best.limit.amount, best.apr_net);
+/// assert!(best.apr_net <= best.apr_gross);
+/// ```
+pub fn evaluate(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Report> {
+    firm.check()?;
+    let size_input = SizeInput {
+        employees: firm.employees,
+        revenue: firm.revenue,
+        assets: firm.total_assets,
+    };
+    let facts = Facts {
+        firm,
+        years: firm.years_in_operation_on(as_of),
+        size: classify(firm.industry, &size_input),
+    };
+    let mut quotes = Vec::new();
+    let mut excluded = Vec::new();
+    for (index, product) in policy.products.iter().enumerate() {
+        match not_in_force(product, as_of) {
+            Some(reason) => excluded.push(Excluded {
+                product: product.id.clone(),
+                name: product.name.clone(),
+                reason,
+            }),
+            None => quotes.push(quote(policy, index, product, &facts)),
+        }
+    }
+    rank(&mut quotes);
+    Ok(Report {
+        policy: PolicyInfo {
+            id: policy.id.clone(),
+            version: policy.version.clone(),
+            name: policy.name.clone(),
+            notice: policy.notice.clone(),
+            content_hash: policy.content_hash(),
+        },
+        as_of,
+        firm: FirmSummary {
+            industry: firm.industry,
+            industry_name: I18n {
+                zh_cn: firm.industry.name_zh().into(),
+                en: firm.industry.name_en().into(),
+            },
+            size_class: facts.size,
+            years_in_operation: facts.years.map(|y| {
+                y.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            }),
+        },
+        market: MarketInfo {
+            lpr_1y: parameter("$.market.lpr_1y", &policy.market.lpr_1y),
+            lpr_5y: parameter("$.market.lpr_5y", &policy.market.lpr_5y),
+            as_of: policy.market.as_of,
+        },
+        quotes,
+        excluded,
+    })
+}
+
+fn not_in_force(product: &Product, as_of: Date) -> Option<I18n> {
+    if let Some(from) = product.effective_from.filter(|from| as_of < *from) {
+        return Some(I18n {
+            en: format!("offered from {from}"),
+            zh_cn: format!("{from} 起办理"),
+        });
+    }
+    if let Some(to) = product.effective_to.filter(|to| as_of > *to) {
+        return Some(I18n {
+            en: format!("offered until {to}"),
+            zh_cn: format!("办理截至 {to}"),
+        });
+    }
+    None
+}
+
+fn parameter(name: &str, value: &Sourced) -> Parameter {
+    Parameter {
+        name: name.to_string(),
+        value: value.value,
+        source: value.source.clone(),
+    }
+}
+
+/// Best first: verdict, then net APR (unknown last), then larger limit, then id.
+fn rank(quotes: &mut [Quote]) {
+    quotes.sort_by(|a, b| {
+        let apr = |q: &Quote| (q.apr_net.is_none(), q.apr_net);
+        let limit = |q: &Quote| std::cmp::Reverse(q.limit.amount.unwrap_or(Decimal::MIN));
+        (a.verdict, apr(a), limit(a), &a.product).cmp(&(b.verdict, apr(b), limit(b), &b.product))
+    });
+    for (i, q) in quotes.iter_mut().enumerate() {
+        q.rank = u32::try_from(i + 1).unwrap_or(u32::MAX);
+    }
+}
+
+fn quote(policy: &Policy, index: usize, product: &Product, facts: &Facts<'_>) -> Quote {
+    let path = format!("$.products[{index}]");
+    let firm = facts.firm;
+    let method = firm
+        .repayment_method
+        .filter(|m| product.repayment_methods.contains(m));
+    let mut loan = LoanFacts {
+        amount: None,
+        term: firm
+            .term_months
+            .unwrap_or(product.term_max_months)
+            .clamp(product.term_min_months, product.term_max_months),
+        method: method
+            .or(product.repayment_methods.first().copied())
+            .unwrap_or(RepaymentMethod::EqualInstallment),
+        partner_park: partner_park(policy, product, firm),
+    };
+    let mut parameters = Vec::new();
+    let limit = estimate_limit(product, facts, &loan, &path, &mut parameters);
+    loan.amount = loan_amount(product, firm, &limit);
+    let criteria = judge_all(policy, product, facts, &loan, &limit);
+    let verdict = verdict(&criteria);
+    let bank_name = policy.bank(&product.bank).map_or_else(
+        || I18n {
+            zh_cn: product.bank.clone(),
+            en: product.bank.clone(),
+        },
+        |b| b.name.clone(),
+    );
+    let mut q = Quote {
+        rank: 0,
+        product: product.id.clone(),
+        name: product.name.clone(),
+        bank: product.bank.clone(),
+        bank_name,
+        verdict,
+        criteria,
+        limit,
+        loan: None,
+        apr_gross: None,
+        apr_net: None,
+        cash_flows: Vec::new(),
+        subsidies: Vec::new(),
+        risk_sharing: Vec::new(),
+        parameters,
+        error: None,
+    };
+    if let Some(amount) = loan.amount {
+        price(policy, product, facts, &loan, amount, &path, &mut q);
+    }
+    q
+}
+
+fn partner_park(policy: &Policy, product: &Product, firm: &Firm) -> Option<bool> {
+    let park = firm.park.as_deref()?;
+    Some(
+        policy
+            .park(park)
+            .is_some_and(|p| p.banks.iter().any(|b| *b == product.bank)),
+    )
+}
+
+fn estimate_limit(
+    product: &Product,
+    facts: &Facts<'_>,
+    loan: &LoanFacts,
+    path: &str,
+    params: &mut Vec<Parameter>,
+) -> LimitDetail {
+    let rules = &product.limit;
+    let mut missing = Vec::new();
+    let mut base: Option<(usize, Field, Decimal)> = None;
+    for (i, b) in rules.bases.iter().enumerate() {
+        match facts.get(b.field, loan) {
+            Some(Fact::Number(value)) => {
+                let amount = value * b.multiple.value;
+                if base.is_none_or(|(_, _, best)| amount > best) {
+                    base = Some((i, b.field, amount));
+                }
+            }
+            _ => missing.push(b.field),
+        }
+    }
+    let mut factor = Decimal::ONE;
+    for (i, uplift) in rules.uplifts.iter().enumerate() {
+        if facts.all(&uplift.when, loan) == Status::Pass && uplift.factor.value > factor {
+            factor = uplift.factor.value;
+            params.push(parameter(
+                &format!("{path}.limit.uplifts[{i}].factor"),
+                &uplift.factor,
+            ));
+        }
+    }
+    let mut cap = product.amount_max.value;
+    let mut cap_param = parameter(&format!("{path}.amount_max"), &product.amount_max);
+    let matching_caps = rules
+        .caps
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| facts.all(&c.when, loan) == Status::Pass);
+    if let Some((i, c)) = matching_caps.max_by_key(|(_, c)| c.amount.value) {
+        if c.amount.value < cap {
+            cap = c.amount.value;
+            cap_param = parameter(&format!("{path}.limit.caps[{i}].amount"), &c.amount);
+        }
+    }
+    params.push(cap_param);
+    let gross = match base {
+        Some((i, _, amount)) => {
+            params.push(parameter(
+                &format!("{path}.limit.bases[{i}].multiple"),
+                &rules.bases[i].multiple,
+            ));
+            Some((amount * factor).min(cap))
+        }
+        None if rules.bases.is_empty() => Some(cap),
+        None => None,
+    };
+    let deducted = if rules.deduct_existing_credit_loans {
+        facts.firm.existing_credit_loans
+    } else {
+        Some(Decimal::ZERO)
+    };
+    if deducted.is_none() && gross.is_some() {
+        missing.push(Field::ExistingCreditLoans);
+    }
+    let step = rules.step.as_ref().map_or(Decimal::ZERO, |s| s.value);
+    if let Some(s) = &rules.step {
+        params.push(parameter(&format!("{path}.limit.step"), s));
+    }
+    let amount = gross
+        .zip(deducted)
+        .map(|(g, d)| round_money(floor_to_step((g - d).max(Decimal::ZERO), step)));
+    if amount.is_some() {
+        missing.clear();
+    }
+    LimitDetail {
+        amount,
+        missing,
+        base: base.map(|(_, field, amount)| (field, round_money(amount))),
+        factor,
+        cap: round_money(cap),
+        deducted: round_money(deducted.unwrap_or_default()),
+    }
+}
+
+/// The request within the limit; the limit when nothing was requested; the request
+/// (within the product maximum) when the limit is unknown.
+fn loan_amount(product: &Product, firm: &Firm, limit: &LimitDetail) -> Option<Decimal> {
+    let amount = match (firm.requested_amount, limit.amount) {
+        (Some(r), Some(l)) => r.min(l),
+        (None, Some(l)) => l,
+        (Some(r), None) => r.min(product.amount_max.value),
+        (None, None) => return None,
+    };
+    (amount > Decimal::ZERO).then(|| round_money(amount))
+}
+
+struct Judged<'a> {
+    id: &'a str,
+    field: Field,
+    op: Op,
+    threshold: Value,
+    required: bool,
+    label: Option<&'a I18n>,
+    source: Option<&'a String>,
+}
+
+fn judge(j: Judged<'_>, fact: Option<Fact<'_>>) -> CriterionResult {
+    let status = test(fact, j.op, &j.threshold);
+    let observed = fact.map(Fact::to_value);
+    let label = j.label.cloned().unwrap_or_else(|| explain::label(j.field));
+    let gap = explain::gap(j.op, &j.threshold, observed.as_ref(), status);
+    CriterionResult {
+        id: j.id.to_string(),
+        field: j.field,
+        op: j.op,
+        message: explain::message(j.field, j.op, &j.threshold, observed.as_ref(), &label),
+        hint: explain::hint(j.field, j.op, gap, status, &label),
+        gap,
+        threshold: j.threshold,
+        observed,
+        status,
+        required: j.required,
+        source: j.source.cloned(),
+    }
+}
+
+fn judge_all(
+    policy: &Policy,
+    product: &Product,
+    facts: &Facts<'_>,
+    loan: &LoanFacts,
+    limit: &LimitDetail,
+) -> Vec<CriterionResult> {
+    let mut out: Vec<CriterionResult> = product
+        .criteria
+        .iter()
+        .map(|c| {
+            let j = Judged {
+                id: &c.id,
+                field: c.field,
+                op: c.op,
+                threshold: c.value.clone(),
+                required: c.required,
+                label: c.label.as_ref(),
+                source: c.source.as_ref(),
+            };
+            judge(j, facts.get(c.field, loan))
+        })
+        .collect();
+    let builtin = |id, field, op, threshold| Judged {
+        id,
+        field,
+        op,
+        threshold,
+        required: true,
+        label: None,
+        source: None,
+    };
+    if product.partner_parks_only && !policy.parks.is_empty() {
+        out.push(judge(
+            builtin(
+                "partner_park",
+                Field::PartnerPark,
+                Op::Eq,
+                Value::Bool(true),
+            ),
+            facts.get(Field::PartnerPark, loan),
+        ));
+    }
+    let firm = facts.firm;
+    if let Some(term) = firm.term_months {
+        let term = Some(Fact::Number(Decimal::from(term)));
+        out.push(judge(
+            builtin(
+                "term_min",
+                Field::TermMonths,
+                Op::Gte,
+                Value::Number(product.term_min_months.into()),
+            ),
+            term,
+        ));
+        out.push(judge(
+            builtin(
+                "term_max",
+                Field::TermMonths,
+                Op::Lte,
+                Value::Number(product.term_max_months.into()),
+            ),
+            term,
+        ));
+    }
+    if let Some(method) = firm.repayment_method {
+        let offered = product
+            .repayment_methods
+            .iter()
+            .map(|m| m.id().to_string())
+            .collect();
+        out.push(judge(
+            builtin(
+                "repayment_method",
+                Field::RepaymentMethod,
+                Op::In,
+                Value::List(offered),
+            ),
+            Some(Fact::Text(method.id())),
+        ));
+    }
+    if let Some(requested) = firm.requested_amount {
+        out.push(judge(
+            builtin(
+                "loan_amount_min",
+                Field::LoanAmount,
+                Op::Gte,
+                Value::Number(product.amount_min.value),
+            ),
+            Some(Fact::Number(requested)),
+        ));
+    }
+    let limit_label = I18n {
+        zh_cn: "预估额度".into(),
+        en: "estimated limit".into(),
+    };
+    let mut j = builtin(
+        "estimated_limit",
+        Field::LoanAmount,
+        Op::Gte,
+        Value::Number(product.amount_min.value),
+    );
+    j.label = Some(&limit_label);
+    let mut result = judge(j, limit.amount.map(Fact::Number));
+    if result.status == Status::Unknown {
+        let names: Vec<I18n> = limit.missing.iter().map(|f| explain::label(*f)).collect();
+        let join = |sep: &str, pick: fn(&I18n) -> &str| {
+            names.iter().map(pick).collect::<Vec<_>>().join(sep)
+        };
+        result.hint = Some(I18n {
+            en: format!("provide {}", join(", ", |n| &n.en)),
+            zh_cn: format!("请提供{}", join("、", |n| &n.zh_cn)),
+        });
+    }
+    out.push(result);
+    out
+}
+
+fn verdict(criteria: &[CriterionResult]) -> Verdict {
+    let required = criteria.iter().filter(|c| c.required);
+    let statuses: Vec<Status> = required.map(|c| c.status).collect();
+    if statuses.contains(&Status::Fail) {
+        Verdict::Ineligible
+    } else if statuses.contains(&Status::Unknown) {
+        Verdict::NeedsInfo
+    } else {
+        Verdict::Eligible
+    }
+}
+
+/// Annual rate: base LPR + first matching tier's spread, within floor and cap.
+fn annual_rate(
+    policy: &Policy,
+    product: &Product,
+    facts: &Facts<'_>,
+    loan: &LoanFacts,
+    path: &str,
+    params: &mut Vec<Parameter>,
+) -> Decimal {
+    let pricing = &product.pricing;
+    let (base, base_name) = match pricing.base {
+        RateBase::Lpr1y => (&policy.market.lpr_1y, "$.market.lpr_1y"),
+        RateBase::Lpr5y => (&policy.market.lpr_5y, "$.market.lpr_5y"),
+    };
+    params.push(parameter(base_name, base));
+    let mut rate = base.value;
+    let tier = pricing
+        .tiers
+        .iter()
+        .enumerate()
+        .find(|(_, t)| facts.all(&t.when, loan) == Status::Pass);
+    if let Some((i, t)) = tier {
+        rate += t.spread.value;
+        params.push(parameter(
+            &format!("{path}.pricing.tiers[{i}].spread"),
+            &t.spread,
+        ));
+    }
+    if let Some(floor) = pricing.floor.as_ref().filter(|f| rate < f.value) {
+        rate = floor.value;
+        params.push(parameter(&format!("{path}.pricing.floor"), floor));
+    }
+    if let Some(cap) = pricing.cap.as_ref().filter(|c| rate > c.value) {
+        rate = cap.value;
+        params.push(parameter(&format!("{path}.pricing.cap"), cap));
+    }
+    // A negative spread can only reach below zero through a pack without a floor.
+    rate.max(Decimal::ZERO)
+}
+
+/// Resolve a scheme for this firm: its status and, if it applies, its terms.
+fn resolve_subsidy(
+    scheme: &SubsidyScheme,
+    facts: &Facts<'_>,
+    loan: &LoanFacts,
+) -> (Status, Option<SubsidyTerms>) {
+    let mut status = facts.all(&scheme.conditions, loan);
+    let share = match scheme.basis {
+        SubsidyBasis::Points => None,
+        SubsidyBasis::Share => {
+            let mut unknown = false;
+            let found = scheme
+                .shares
+                .iter()
+                .find(|rule| match facts.all(&rule.when, loan) {
+                    Status::Pass => true,
+                    Status::Unknown => {
+                        unknown = true;
+                        false
+                    }
+                    Status::Fail => false,
+                });
+            match found {
+                Some(rule) => Some(rule.share.value),
+                None => {
+                    if status == Status::Pass {
+                        status = if unknown {
+                            Status::Unknown
+                        } else {
+                            Status::Fail
+                        };
+                    }
+                    None
+                }
+            }
+        }
+    };
+    if status != Status::Pass {
+        return (status, None);
+    }
+    let value = |s: &Option<Sourced>| s.as_ref().map(|s| s.value);
+    let terms = SubsidyTerms {
+        basis: scheme.basis,
+        share,
+        points: value(&scheme.points),
+        counted_rate_cap: value(&scheme.counted_rate_cap),
+        cap_per_year: value(&scheme.cap_per_year),
+        max_years: scheme.max_years,
+        timing: scheme.timing,
+    };
+    (Status::Pass, Some(terms))
+}
+
+fn price(
+    policy: &Policy,
+    product: &Product,
+    facts: &Facts<'_>,
+    loan: &LoanFacts,
+    amount: Decimal,
+    path: &str,
+    q: &mut Quote,
+) {
+    let rate = annual_rate(policy, product, facts, loan, path, &mut q.parameters);
+    let scheme = product
+        .guarantee
+        .as_deref()
+        .and_then(|id| policy.guarantee_scheme(id));
+    let guarantee = scheme.map(|g| GuaranteeTerms {
+        fee_rate: g.fee_rate.value,
+        timing: g.timing,
+    });
+    if let Some((i, g)) = product.guarantee.as_deref().and_then(|id| {
+        policy
+            .guarantee_schemes
+            .iter()
+            .enumerate()
+            .find(|(_, g)| g.id == id)
+    }) {
+        q.parameters.push(parameter(
+            &format!("$.guarantee_schemes[{i}].fee_rate"),
+            &g.fee_rate,
+        ));
+    }
+    let interest_ids = product.subsidies.iter();
+    let fee_ids = scheme
+        .map(|g| g.fee_subsidies.as_slice())
+        .unwrap_or_default()
+        .iter();
+    let mut request = CostRequest {
+        principal: amount,
+        annual_rate: rate,
+        months: loan.term,
+        method: loan.method,
+        guarantee,
+        interest_subsidies: Vec::new(),
+        fee_subsidies: Vec::new(),
+    };
+    // (outcome index, applies_to) for each applied scheme, in request order.
+    let mut applied: Vec<usize> = Vec::new();
+    for id in interest_ids.chain(fee_ids) {
+        let Some((i, scheme)) = policy
+            .subsidy_schemes
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.id == *id)
+        else {
+            continue;
+        };
+        let (status, terms) = resolve_subsidy(scheme, facts, loan);
+        if let Some(terms) = terms {
+            applied.push(q.subsidies.len());
+            subsidy_parameters(i, scheme, &terms, &mut q.parameters);
+            match scheme.applies_to {
+                AppliesTo::Interest => request.interest_subsidies.push(terms),
+                AppliesTo::GuaranteeFee => request.fee_subsidies.push(terms),
+            }
+        }
+        q.subsidies.push(SubsidyOutcome {
+            scheme: scheme.id.clone(),
+            name: scheme.name.clone(),
+            provider: scheme.provider.clone(),
+            applies_to: scheme.applies_to,
+            status,
+            share: terms.and_then(|t| t.share),
+            points: terms.and_then(|t| t.points),
+            timing: scheme.timing,
+            total: round_money(Decimal::ZERO),
+            payments: Vec::new(),
+        });
+    }
+    match costs(&request) {
+        Ok(result) => fill(
+            q,
+            &request,
+            result,
+            &applied,
+            scheme
+                .map(|g| g.risk_sharing.as_slice())
+                .unwrap_or_default(),
+        ),
+        Err(e) => q.error = Some(e),
+    }
+}
+
+fn subsidy_parameters(
+    index: usize,
+    scheme: &SubsidyScheme,
+    terms: &SubsidyTerms,
+    params: &mut Vec<Parameter>,
+) {
+    let path = format!("$.subsidy_schemes[{index}]");
+    if let Some(rule) = terms
+        .share
+        .and_then(|s| scheme.shares.iter().position(|r| r.share.value == s))
+    {
+        params.push(parameter(
+            &format!("{path}.shares[{rule}].share"),
+            &scheme.shares[rule].share,
+        ));
+    }
+    for (name, value) in [
+        ("points", &scheme.points),
+        ("counted_rate_cap", &scheme.counted_rate_cap),
+        ("cap_per_year", &scheme.cap_per_year),
+    ] {
+        if let Some(v) = value {
+            params.push(parameter(&format!("{path}.{name}"), v));
+        }
+    }
+}
+
+fn fill(
+    q: &mut Quote,
+    request: &CostRequest,
+    result: CostResult,
+    applied: &[usize],
+    risk: &[crate::policy::RiskShare],
+) {
+    let paid = result
+        .interest_subsidies
+        .iter()
+        .chain(&result.fee_subsidies);
+    for (slot, outcome) in applied.iter().zip(paid) {
+        if let Some(s) = q.subsidies.get_mut(*slot) {
+            s.total = outcome.total;
+            s.payments = outcome.payments.clone();
+        }
+    }
+    let interest = result.schedule.total_interest;
+    let rate_after = if interest.is_zero() {
+        request.annual_rate
+    } else {
+        request.annual_rate * (interest - result.interest_subsidy_total) / interest
+    };
+    let gross_cost = round_money(interest + result.guarantee_fee_total);
+    q.apr_gross = Some(result.apr_gross);
+    q.apr_net = Some(result.apr_net);
+    q.cash_flows = result.cash_flows_net;
+    q.risk_sharing = split_risk(request.principal, risk);
+    q.loan = Some(Loan {
+        amount: round_money(request.principal),
+        term_months: request.months,
+        method: request.method,
+        annual_rate: round_rate(request.annual_rate),
+        rate_after_subsidy: round_rate(rate_after),
+        first_payment: result
+            .schedule
+            .rows
+            .first()
+            .map_or(Decimal::ZERO, |r| r.payment),
+        total_interest: interest,
+        interest_subsidy: result.interest_subsidy_total,
+        guarantee_fee_rate: request.guarantee.map(|g| g.fee_rate),
+        guarantee_fee_timing: request.guarantee.map(|g| g.timing),
+        guarantee_fee: result.guarantee_fee_total,
+        fee_subsidy: result.fee_subsidy_total,
+        guarantee_fee_net: round_money(result.guarantee_fee_total - result.fee_subsidy_total),
+        total_cost_gross: gross_cost,
+        total_cost_net: round_money(
+            gross_cost - result.interest_subsidy_total - result.fee_subsidy_total,
+        ),
+        schedule: result.schedule,
+        guarantee_fees: result.guarantee_fees,
+        cash_flows_gross: result.cash_flows_gross,
+    });
+}
+
+/// Each party's part of a default of the whole principal; the last party takes the
+/// rounding remainder so the parts add up to the principal exactly.
+pub fn split_risk(principal: Decimal, shares: &[crate::policy::RiskShare]) -> Vec<RiskPart> {
+    let principal = round_money(principal);
+    let mut left = principal;
+    let last = shares.len().saturating_sub(1);
+    shares
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let amount = if i == last {
+                left
+            } else {
+                round_money(principal * s.share.value)
+            };
+            left -= amount;
+            RiskPart {
+                party: s.party.clone(),
+                role: s.role,
+                share: s.share.value,
+                amount: round_money(amount),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,300 @@
+//! The firm profile: what a firm tells about itself. Everything but the industry is
+//! optional; a criterion that needs a missing figure is "unknown", never a guess.
+
+use crate::date::Date;
+use crate::error::{Error, ErrorCode, Result};
+use crate::limits;
+use crate::schedule::RepaymentMethod;
+use crate::size::Industry;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Tax credit grade (纳税信用等级): A ≥ 90 points, B 70–89, M new firm, C 40–69, D < 40.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[allow(missing_docs)]
+pub enum TaxGrade {
+    A,
+    B,
+    M,
+    C,
+    D,
+}
+
+impl TaxGrade {
+    /// The grade's letter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaxGrade::A => "A",
+            TaxGrade::B => "B",
+            TaxGrade::M => "M",
+            TaxGrade::C => "C",
+            TaxGrade::D => "D",
+        }
+    }
+
+    /// Parse a letter (case-insensitive).
+    pub fn parse(text: &str) -> Option<TaxGrade> {
+        match text.trim().to_ascii_uppercase().as_str() {
+            "A" => Some(TaxGrade::A),
+            "B" => Some(TaxGrade::B),
+            "M" => Some(TaxGrade::M),
+            "C" => Some(TaxGrade::C),
+            "D" => Some(TaxGrade::D),
+            _ => None,
+        }
+    }
+}
+
+/// Qualifications that raise limits or unlock subsidies. `None` means not stated.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Qualifications {
+    /// 国家级专精特新“小巨人”企业.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specialized_national: Option<bool>,
+    /// 省级专精特新中小企业.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specialized_provincial: Option<bool>,
+    /// 国家高新技术企业.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high_tech: Option<bool>,
+    /// 科技型中小企业.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tech_sme: Option<bool>,
+    /// The firm has never had a bank loan (首贷).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_loan: Option<bool>,
+}
+
+impl Qualifications {
+    /// Any of the four tech qualifications: yes if one is yes, no if all four are no, else unknown.
+    pub fn any_tech(&self) -> Option<bool> {
+        let all = [
+            self.specialized_national,
+            self.specialized_provincial,
+            self.high_tech,
+            self.tech_sme,
+        ];
+        if all.contains(&Some(true)) {
+            Some(true)
+        } else if all.iter().all(|q| *q == Some(false)) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
+/// A firm profile. JSON field names are the Rust names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Firm {
+    /// Industry, by the ids of domain.md section 2. The only required field.
+    pub industry: Industry,
+    /// Employees (从业人员).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employees: Option<u32>,
+    /// Operating revenue of the last year, yuan.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::sourced::opt_decimal::deserialize"
+    )]
+    pub revenue: Option<Decimal>,
+    /// Total assets, yuan.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::sourced::opt_decimal::deserialize"
+    )]
+    pub total_assets: Option<Decimal>,
+    /// Date founded (used when `years_in_operation` is absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founded: Option<Date>,
+    /// Years in operation, if stated directly.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::sourced::opt_decimal::deserialize"
+    )]
+    pub years_in_operation: Option<Decimal>,
+    /// Park id, as the policy pack names parks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub park: Option<String>,
+    /// Years the firm has been a tenant of its park.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::sourced::opt_decimal::deserialize"
+    )]
+    pub years_in_park: Option<Decimal>,
+    /// Tax credit grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_grade: Option<TaxGrade>,
+    /// Tax paid in the last year, yuan.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::sourced::opt_decimal::deserialize"
+    )]
+    pub annual_tax_paid: Option<Decimal>,
+    /// Loans overdue now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overdue_current: Option<u32>,
+    /// Overdue records in the last 12 months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overdue_12m: Option<u32>,
+    /// Overdue records in the last 24 months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overdue_24m: Option<u32>,
+    /// Credit report inquiries in the last 6 months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inquiries_6m: Option<u32>,
+    /// Age of the legal representative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_rep_age: Option<u32>,
+    /// Liabilities / assets, as a fraction (0.55 = 55%).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::sourced::opt_decimal::deserialize"
+    )]
+    pub debt_ratio: Option<Decimal>,
+    /// Outstanding unsecured (credit) loans, yuan.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::sourced::opt_decimal::deserialize"
+    )]
+    pub existing_credit_loans: Option<Decimal>,
+    /// Qualifications.
+    #[serde(default)]
+    pub qualifications: Qualifications,
+    /// Amount the firm would like to borrow, yuan.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::sourced::opt_decimal::deserialize"
+    )]
+    pub requested_amount: Option<Decimal>,
+    /// Term the firm would like, months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term_months: Option<u32>,
+    /// Repayment method the firm would like.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repayment_method: Option<RepaymentMethod>,
+}
+
+impl Firm {
+    /// A firm that states only its industry.
+    pub fn new(industry: Industry) -> Firm {
+        Firm {
+            industry,
+            employees: None,
+            revenue: None,
+            total_assets: None,
+            founded: None,
+            years_in_operation: None,
+            park: None,
+            years_in_park: None,
+            tax_grade: None,
+            annual_tax_paid: None,
+            overdue_current: None,
+            overdue_12m: None,
+            overdue_24m: None,
+            inquiries_6m: None,
+            legal_rep_age: None,
+            debt_ratio: None,
+            existing_credit_loans: None,
+            qualifications: Qualifications::default(),
+            requested_amount: None,
+            term_months: None,
+            repayment_method: None,
+        }
+    }
+
+    /// Parse a firm from JSON text; errors name the JSON path.
+    pub fn from_json(text: &str) -> Result<Firm> {
+        limits::check_document(text.len())?;
+        let firm: Firm = crate::json::from_str(text)?;
+        firm.check()?;
+        Ok(firm)
+    }
+
+    /// Check values serde cannot: no negative amounts, sane ratios, ages and terms.
+    pub fn check(&self) -> Result<()> {
+        let amounts = [
+            ("revenue", self.revenue),
+            ("total_assets", self.total_assets),
+            ("years_in_operation", self.years_in_operation),
+            ("years_in_park", self.years_in_park),
+            ("annual_tax_paid", self.annual_tax_paid),
+            ("existing_credit_loans", self.existing_credit_loans),
+            ("requested_amount", self.requested_amount),
+            ("debt_ratio", self.debt_ratio),
+        ];
+        for (name, value) in amounts {
+            if let Some(v) = value {
+                limits::check_amount(&format!("$.{name}"), v)?;
+            }
+        }
+        if let Some(ratio) = self.debt_ratio {
+            if ratio > Decimal::from(10) {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    "$.debt_ratio",
+                    "a fraction such as 0.55 for 55% (at most 10)",
+                    "须为小数，如 0.55 表示 55%（不超过 10）",
+                ));
+            }
+        }
+        if let Some(years) = self.years_in_operation.or(self.years_in_park) {
+            if years > Decimal::from(200) {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    "$.years_in_operation",
+                    "at most 200 years",
+                    "不超过 200 年",
+                ));
+            }
+        }
+        if let Some(age) = self.legal_rep_age {
+            if age > 150 {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    "$.legal_rep_age",
+                    "an age of at most 150",
+                    "年龄不超过 150",
+                ));
+            }
+        }
+        if let Some(months) = self.term_months {
+            limits::check_term("$.term_months", months)?;
+        }
+        if let Some(park) = &self.park {
+            limits::check_string("$.park", park)?;
+        }
+        if let Some(amount) = self.requested_amount {
+            if amount.is_zero() {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    "$.requested_amount",
+                    "an amount above 0, or leave it out",
+                    "须大于 0，或不填",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Years in operation on `as_of`: stated, else whole months since founding / 12.
+    pub fn years_in_operation_on(&self, as_of: Date) -> Option<Decimal> {
+        self.years_in_operation.or_else(|| {
+            self.founded
+                .map(|founded| Decimal::from(founded.whole_months_until(as_of)) / Decimal::from(12))
+        })
+    }
+}

@@ -1,0 +1,520 @@
+//! The policy pack: what a park or bank publishes to describe its loan products.
+//!
+//! A pack is data (JSON), parsed into these types, then validated as a whole: unknown
+//! fields, dangling references, risk shares that do not sum to exactly 1, negative
+//! amounts, rates outside [0, 1) and inverted ranges are rejected with the JSON path.
+
+use crate::condition::{Condition, Field, Kind, Value};
+use crate::cost::{FeeTiming, SubsidyBasis, SubsidyTiming};
+use crate::date::Date;
+use crate::error::{Error, ErrorCode, Result};
+use crate::schedule::RepaymentMethod;
+use crate::sourced::Sourced;
+use serde::{Deserialize, Serialize};
+
+/// A text in both languages the product serves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct I18n {
+    /// Simplified Chinese.
+    #[serde(rename = "zh-CN")]
+    pub zh_cn: String,
+    /// English.
+    pub en: String,
+}
+
+impl I18n {
+    /// The text in `lang`.
+    pub fn get(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::ZhCn => &self.zh_cn,
+            crate::Lang::En => &self.en,
+        }
+    }
+}
+
+/// A whole policy pack.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Editors may point at the JSON Schema; the engine ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Stable id of the pack.
+    pub id: String,
+    /// Version of the pack, e.g. `2025.10.1`.
+    pub version: String,
+    /// Name of the pack.
+    pub name: I18n,
+    /// What a visitor must be told: an estimate, not an offer.
+    pub notice: I18n,
+    /// Market rates the pricing refers to.
+    pub market: Market,
+    /// Lending banks.
+    pub banks: Vec<Bank>,
+    /// Parks and the banks that partner with each.
+    #[serde(default)]
+    pub parks: Vec<Park>,
+    /// Loan products.
+    pub products: Vec<Product>,
+    /// Guarantee schemes products may use.
+    #[serde(default)]
+    pub guarantee_schemes: Vec<GuaranteeScheme>,
+    /// Subsidy schemes products and guarantee schemes may use.
+    #[serde(default)]
+    pub subsidy_schemes: Vec<SubsidyScheme>,
+}
+
+/// Loan prime rates with the date they were read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Market {
+    /// 1-year LPR, a fraction.
+    pub lpr_1y: Sourced,
+    /// 5-year-and-over LPR, a fraction.
+    pub lpr_5y: Sourced,
+    /// When the rates were read.
+    pub as_of: Date,
+}
+
+/// A lending bank.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: I18n,
+}
+
+/// An industrial park and its partner banks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Park {
+    /// Stable id (the widget's `park` attribute).
+    pub id: String,
+    /// Name.
+    pub name: I18n,
+    /// District, if useful to show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<I18n>,
+    /// Ids of the banks partnering with this park.
+    pub banks: Vec<String>,
+}
+
+/// A loan product of one bank.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    /// Stable id.
+    pub id: String,
+    /// Id of the lending bank.
+    pub bank: String,
+    /// Name.
+    pub name: I18n,
+    /// One-line description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<I18n>,
+    /// First day the product is offered (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<Date>,
+    /// Last day the product is offered (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_to: Option<Date>,
+    /// Smallest loan, yuan.
+    pub amount_min: Sourced,
+    /// Largest loan, yuan.
+    pub amount_max: Sourced,
+    /// Shortest term, months.
+    pub term_min_months: u32,
+    /// Longest term, months.
+    pub term_max_months: u32,
+    /// Repayment methods offered; the first is the default.
+    pub repayment_methods: Vec<RepaymentMethod>,
+    /// Only firms registered in a park that partners with this bank qualify (default true
+    /// when the pack lists parks).
+    #[serde(default = "yes")]
+    pub partner_parks_only: bool,
+    /// Eligibility criteria.
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
+    /// How the limit is estimated.
+    pub limit: LimitRules,
+    /// How the rate is set.
+    pub pricing: Pricing,
+    /// Id of the guarantee scheme, if guaranteed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guarantee: Option<String>,
+    /// Ids of interest subsidy schemes, in stacking order.
+    #[serde(default)]
+    pub subsidies: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An eligibility criterion: a condition with an id, a weight and its source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Stable id within the product.
+    pub id: String,
+    /// The fact tested.
+    pub field: Field,
+    /// The comparison.
+    pub op: crate::condition::Op,
+    /// What the fact is compared with.
+    pub value: Value,
+    /// A required criterion decides the verdict; an advisory one only warns.
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// A label to show instead of the generated one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<I18n>,
+    /// Where the threshold comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// How a limit is estimated: the largest base × the largest matching uplift, within the
+/// highest matching cap (default: the product's maximum), less existing credit loans,
+/// rounded down to the step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LimitRules {
+    /// Multiples of firm figures; the largest known one counts. Empty: the cap is the limit.
+    #[serde(default)]
+    pub bases: Vec<LimitBase>,
+    /// Factors for qualifications; the largest matching one applies.
+    #[serde(default)]
+    pub uplifts: Vec<Uplift>,
+    /// Caps by condition; the highest matching one applies.
+    #[serde(default)]
+    pub caps: Vec<Cap>,
+    /// Round the limit down to a multiple of this, yuan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<Sourced>,
+    /// Subtract the firm's existing credit loans (default true).
+    #[serde(default = "yes")]
+    pub deduct_existing_credit_loans: bool,
+}
+
+/// A limit base: `multiple` × the firm's `field`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LimitBase {
+    /// A numeric firm field in yuan (revenue, annual_tax_paid, total_assets).
+    pub field: Field,
+    /// The multiple.
+    pub multiple: Sourced,
+}
+
+/// A limit uplift for firms matching all `when` conditions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Uplift {
+    /// Conditions, all of which must hold.
+    pub when: Vec<Condition>,
+    /// Factor applied to the base, ≥ 1.
+    pub factor: Sourced,
+}
+
+/// A limit cap for firms matching all `when` conditions (empty: everyone).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Cap {
+    /// Conditions, all of which must hold.
+    #[serde(default)]
+    pub when: Vec<Condition>,
+    /// The cap, yuan.
+    pub amount: Sourced,
+}
+
+/// Which market rate pricing starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RateBase {
+    /// 1-year LPR.
+    Lpr1y,
+    /// 5-year LPR.
+    Lpr5y,
+}
+
+/// Rate = base + the spread of the first matching tier, kept within floor and cap.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Pricing {
+    /// The market rate added to.
+    pub base: RateBase,
+    /// Tiers, first match wins; the last must have no conditions.
+    pub tiers: Vec<Tier>,
+    /// Lowest rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<Sourced>,
+    /// Highest rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Sourced>,
+}
+
+/// A pricing tier.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// Conditions, all of which must hold (empty: everyone).
+    #[serde(default)]
+    pub when: Vec<Condition>,
+    /// Added to the base rate; may be negative.
+    pub spread: Sourced,
+}
+
+/// Who absorbs part of a default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum Role {
+    Bank,
+    Guarantor,
+    ReGuarantor,
+    Government,
+    RiskPool,
+    Park,
+}
+
+/// One party's share of a default.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RiskShare {
+    /// The party's name.
+    pub party: I18n,
+    /// Its role.
+    pub role: Role,
+    /// Its share, a fraction; all shares sum to exactly 1.
+    pub share: Sourced,
+}
+
+/// A guarantee scheme (e.g. batch guarantee 见贷即保).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GuaranteeScheme {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: I18n,
+    /// The guarantor.
+    pub guarantor: I18n,
+    /// Fee a year, a fraction of the balance.
+    pub fee_rate: Sourced,
+    /// When the fee is paid.
+    pub timing: FeeTiming,
+    /// Ids of fee subsidy schemes, in stacking order.
+    #[serde(default)]
+    pub fee_subsidies: Vec<String>,
+    /// How a default of the principal is shared.
+    pub risk_sharing: Vec<RiskShare>,
+}
+
+/// What a subsidy pays towards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AppliesTo {
+    /// Interest.
+    Interest,
+    /// The guarantee fee.
+    GuaranteeFee,
+}
+
+/// A share that applies to firms matching all `when` conditions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ShareRule {
+    /// Conditions, all of which must hold (empty: everyone).
+    #[serde(default)]
+    pub when: Vec<Condition>,
+    /// The share, a fraction in [0, 1].
+    pub share: Sourced,
+}
+
+/// A subsidy scheme (贴息 or fee subsidy).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SubsidyScheme {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: I18n,
+    /// Who pays it.
+    pub provider: I18n,
+    /// Interest or guarantee fee.
+    pub applies_to: AppliesTo,
+    /// Share of the cost, or percentage points.
+    pub basis: SubsidyBasis,
+    /// For `share`: the first matching rule's share applies.
+    #[serde(default)]
+    pub shares: Vec<ShareRule>,
+    /// For `points`: points a year as a fraction (0.015 = 1.5 pp).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<Sourced>,
+    /// Interest is counted at no more than this rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counted_rate_cap: Option<Sourced>,
+    /// Most paid per firm per loan year, yuan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_per_year: Option<Sourced>,
+    /// Only the first this-many loan years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_years: Option<u32>,
+    /// When it is paid.
+    pub timing: SubsidyTiming,
+    /// Who qualifies: all must hold.
+    #[serde(default)]
+    pub conditions: Vec<Condition>,
+    /// Where the scheme is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Policy {
+    /// Parse and validate a pack from JSON text.
+    pub fn from_json(text: &str) -> Result<Policy> {
+        crate::limits::check_document(text.len())?;
+        let mut policy: Policy = crate::json::from_str(text)?;
+        policy.prepare()?;
+        Ok(policy)
+    }
+
+    /// Normalise and validate a pack built by other means (e.g. deserialised in WASM).
+    /// Returns the first problem; [`Policy::problems`] lists them all.
+    pub fn prepare(&mut self) -> Result<()> {
+        crate::validate::normalise(self)?;
+        match crate::validate::problems(self).into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem of the pack, in document order.
+    pub fn problems(&self) -> Vec<Error> {
+        crate::validate::problems(self)
+    }
+
+    /// A content hash of the pack: `sha256:` and the hex digest of its canonical JSON.
+    pub fn content_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let canonical = serde_json::to_vec(self).unwrap_or_default();
+        let digest = Sha256::digest(&canonical);
+        let mut hex = String::with_capacity(7 + 64);
+        hex.push_str("sha256:");
+        for byte in digest.iter() {
+            hex.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+            hex.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
+        }
+        hex
+    }
+
+    /// The bundled default pack, "Shenzhen park loan 2.0 (illustrative)".
+    pub fn default_pack() -> Policy {
+        // The embedded pack is checked by tests; should it ever fail, an empty pack with no
+        // products is safer than a panic in a browser.
+        Policy::from_json(DEFAULT_PACK_JSON).unwrap_or_else(|_| Policy::empty())
+    }
+
+    fn empty() -> Policy {
+        let text = |s: &str| I18n {
+            zh_cn: s.to_string(),
+            en: s.to_string(),
+        };
+        Policy {
+            schema: None,
+            id: "empty".into(),
+            version: "0".into(),
+            name: text("empty"),
+            notice: text(""),
+            market: Market {
+                lpr_1y: Sourced::bare(rust_decimal::Decimal::ZERO),
+                lpr_5y: Sourced::bare(rust_decimal::Decimal::ZERO),
+                as_of: Date::new(2025, 1, 1).unwrap_or_else(|| unreachable_date()),
+            },
+            banks: vec![],
+            parks: vec![],
+            products: vec![],
+            guarantee_schemes: vec![],
+            subsidy_schemes: vec![],
+        }
+    }
+
+    /// The bank with this id.
+    pub fn bank(&self, id: &str) -> Option<&Bank> {
+        self.banks.iter().find(|b| b.id == id)
+    }
+
+    /// The park with this id.
+    pub fn park(&self, id: &str) -> Option<&Park> {
+        self.parks.iter().find(|p| p.id == id)
+    }
+
+    /// The guarantee scheme with this id.
+    pub fn guarantee_scheme(&self, id: &str) -> Option<&GuaranteeScheme> {
+        self.guarantee_schemes.iter().find(|g| g.id == id)
+    }
+
+    /// The subsidy scheme with this id.
+    pub fn subsidy_scheme(&self, id: &str) -> Option<&SubsidyScheme> {
+        self.subsidy_schemes.iter().find(|s| s.id == id)
+    }
+}
+
+fn unreachable_date() -> Date {
+    // 2025-01-01 is a valid date; this only satisfies the type without a panic path.
+    "2025-01-01".parse().unwrap_or_else(|_| unreachable_date())
+}
+
+/// The bundled default pack's JSON (the same bytes as `examples/packs/shenzhen-park-loan-2.json`).
+pub const DEFAULT_PACK_JSON: &str = include_str!("default_pack.json");
+
+/// Whether a field can be a limit base (a yuan figure of the firm).
+pub(crate) fn is_limit_base(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Revenue | Field::AnnualTaxPaid | Field::TotalAssets
+    ) && field.kind() == Kind::Number
+}
+
+pub(crate) fn dangling(path: String, what: &str, id: &str) -> Error {
+    Error::new(
+        ErrorCode::DanglingReference,
+        path,
+        format!("the id of a {what} defined in this pack, got \"{id}\""),
+        format!("本数据包中已定义的{}编号，实际为 \"{id}\"", what_zh(what)),
+    )
+}
+
+fn what_zh(what: &str) -> &'static str {
+    match what {
+        "bank" => "银行",
+        "park" => "园区",
+        "guarantee scheme" => "担保方案",
+        "subsidy scheme" => "补贴方案",
+        _ => "对象",
+    }
+}
