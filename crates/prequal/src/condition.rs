@@ -22,8 +22,11 @@ pub enum Field {
     TotalAssets,
     AnnualTaxPaid,
     OverdueCurrent,
+    #[serde(rename = "overdue_12m")]
     Overdue12m,
+    #[serde(rename = "overdue_24m")]
     Overdue24m,
+    #[serde(rename = "inquiries_6m")]
     Inquiries6m,
     LegalRepAge,
     DebtRatio,

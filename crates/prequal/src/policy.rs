@@ -154,6 +154,9 @@ pub struct Product {
     /// Ids of interest subsidy schemes, in stacking order.
     #[serde(default)]
     pub subsidies: Vec<String>,
+    /// Where the product's terms (amounts, terms in months) are published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 fn yes() -> bool {
@@ -248,8 +251,10 @@ pub struct Cap {
 #[serde(rename_all = "snake_case")]
 pub enum RateBase {
     /// 1-year LPR.
+    #[serde(rename = "lpr_1y")]
     Lpr1y,
     /// 5-year LPR.
+    #[serde(rename = "lpr_5y")]
     Lpr5y,
 }
 
@@ -430,6 +435,11 @@ impl Policy {
             hex.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
         }
         hex
+    }
+
+    /// The bundled default pack, parsed and validated.
+    pub fn try_default() -> Result<Policy> {
+        Policy::from_json(DEFAULT_PACK_JSON)
     }
 
     /// The bundled default pack, "Shenzhen park loan 2.0 (illustrative)".
