@@ -20,21 +20,15 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
-    let firm_path = args
-        .next()
-        .unwrap_or_else(|| "examples/firms/eligible.json".into());
+    let firm_path = args.next().unwrap_or_else(|| "examples/firms/eligible.json".into());
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
-    let firm = Firm::from_json(&read(&firm_path)?)
-        .map_err(|e| format!("{firm_path}: {}", e.message(Lang::En)))?;
+    let firm = Firm::from_json(&read(&firm_path)?).map_err(|e| format!("{firm_path}: {}", e.message(Lang::En)))?;
     let policy = match args.next() {
-        Some(path) => Policy::from_json(&read(&path)?)
-            .map_err(|e| format!("{path}: {}", e.message(Lang::En)))?,
+        Some(path) => Policy::from_json(&read(&path)?).map_err(|e| format!("{path}: {}", e.message(Lang::En)))?,
         None => Policy::default_pack(),
     };
     let as_of = match args.next() {
-        Some(text) => text
-            .parse()
-            .map_err(|e| format!("as-of date {text}: {e}"))?,
+        Some(text) => text.parse().map_err(|e| format!("as-of date {text}: {e}"))?,
         None => policy.market.as_of,
     };
     let report = evaluate(&policy, &firm, as_of).map_err(|e| e.message(Lang::En))?;
@@ -47,45 +41,26 @@ fn print_report(report: &Report) {
         "{} ({} v{}, {})",
         report.policy.name.en, report.policy.id, report.policy.version, report.policy.content_hash
     );
-    println!(
-        "as of {}; firm: {}, size {:?}",
-        report.as_of, report.firm.industry_name.en, report.firm.size_class
-    );
+    println!("as of {}; firm: {}, size {:?}", report.as_of, report.firm.industry_name.en, report.firm.size_class);
     println!("{}\n", report.policy.notice.en);
     for quote in &report.quotes {
         print_quote(quote);
     }
     for excluded in &report.excluded {
-        println!(
-            "(not offered: {} — {})",
-            excluded.name.en, excluded.reason.en
-        );
+        println!("(not offered: {} — {})", excluded.name.en, excluded.reason.en);
     }
 }
 
 fn print_quote(q: &Quote) {
-    println!(
-        "#{} {} — {} [{:?}]",
-        q.rank, q.name.en, q.bank_name.en, q.verdict
-    );
+    println!("#{} {} — {} [{:?}]", q.rank, q.name.en, q.bank_name.en, q.verdict);
     match q.limit.amount {
         Some(limit) => println!("   estimated limit: {limit} yuan"),
         None => println!("   estimated limit: unknown"),
     }
     if let Some(loan) = &q.loan {
-        println!(
-            "   loan: {} yuan over {} months ({:?})",
-            loan.amount, loan.term_months, loan.method
-        );
-        println!(
-            "   rate: {} a year; after subsidy {}",
-            pct(loan.annual_rate),
-            pct(loan.rate_after_subsidy)
-        );
-        println!(
-            "   guarantee fee: {} yuan; after subsidy {}",
-            loan.guarantee_fee, loan.guarantee_fee_net
-        );
+        println!("   loan: {} yuan over {} months ({:?})", loan.amount, loan.term_months, loan.method);
+        println!("   rate: {} a year; after subsidy {}", pct(loan.annual_rate), pct(loan.rate_after_subsidy));
+        println!("   guarantee fee: {} yuan; after subsidy {}", loan.guarantee_fee, loan.guarantee_fee_net);
         println!(
             "   first payment {}; total cost {} gross, {} net",
             loan.first_payment, loan.total_cost_gross, loan.total_cost_net
@@ -94,31 +69,13 @@ fn print_quote(q: &Quote) {
     if let (Some(gross), Some(net)) = (q.apr_gross, q.apr_net) {
         println!("   APR (IRR): {} gross, {} net", pct(gross), pct(net));
     }
-    for c in q
-        .criteria
-        .iter()
-        .filter(|c| c.status != prequal::condition::Status::Pass)
-    {
-        let hint = c
-            .hint
-            .as_ref()
-            .map(|h| format!(" → {}", h.en))
-            .unwrap_or_default();
-        println!(
-            "   {:?}{}: {}{hint}",
-            c.status,
-            if c.required { "" } else { " (advisory)" },
-            c.message.en
-        );
+    for c in q.criteria.iter().filter(|c| c.status != prequal::condition::Status::Pass) {
+        let hint = c.hint.as_ref().map(|h| format!(" → {}", h.en)).unwrap_or_default();
+        println!("   {:?}{}: {}{hint}", c.status, if c.required { "" } else { " (advisory)" }, c.message.en);
     }
     println!();
 }
 
 fn pct(rate: prequal::Decimal) -> String {
-    format!(
-        "{}%",
-        (rate * prequal::Decimal::ONE_HUNDRED)
-            .round_dp(4)
-            .normalize()
-    )
+    format!("{}%", (rate * prequal::Decimal::ONE_HUNDRED).round_dp(4).normalize())
 }

@@ -124,10 +124,7 @@ impl Field {
             OverdueCurrent => ("loans overdue now", "当前逾期笔数"),
             Overdue12m => ("overdue records in the last 12 months", "近12个月逾期次数"),
             Overdue24m => ("overdue records in the last 24 months", "近24个月逾期次数"),
-            Inquiries6m => (
-                "credit inquiries in the last 6 months",
-                "近6个月征信查询次数",
-            ),
+            Inquiries6m => ("credit inquiries in the last 6 months", "近6个月征信查询次数"),
             LegalRepAge => ("legal representative's age", "法定代表人年龄"),
             DebtRatio => ("debt ratio", "资产负债率"),
             ExistingCreditLoans => ("existing credit loans", "现有信用贷款余额"),
@@ -138,10 +135,7 @@ impl Field {
             Industry => ("industry", "所属行业"),
             SizeClass => ("firm size", "企业规模"),
             RepaymentMethod => ("repayment method", "还款方式"),
-            SpecializedNational => (
-                "national 专精特新 \"little giant\" status",
-                "国家级专精特新“小巨人”企业",
-            ),
+            SpecializedNational => ("national 专精特新 \"little giant\" status", "国家级专精特新“小巨人”企业"),
             SpecializedProvincial => ("provincial 专精特新 status", "省级专精特新中小企业"),
             HighTech => ("national high-tech enterprise status", "国家高新技术企业"),
             TechSme => ("tech-based SME status", "科技型中小企业"),
@@ -150,10 +144,7 @@ impl Field {
                 "a tech qualification (专精特新, high-tech or tech-based SME)",
                 "科技类资质（专精特新、高新技术企业或科技型中小企业）",
             ),
-            PartnerPark => (
-                "registration in a partner park of the bank",
-                "注册在该银行的合作园区",
-            ),
+            PartnerPark => ("registration in a partner park of the bank", "注册在该银行的合作园区"),
         }
     }
 }

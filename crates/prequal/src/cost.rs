@@ -182,13 +182,7 @@ pub fn costs(request: &CostRequest) -> Result<CostResult> {
         .interest_subsidies
         .iter()
         .map(|terms| {
-            set_interest_bases(
-                &mut interest_items,
-                &sched,
-                principal,
-                request.annual_rate,
-                terms,
-            );
+            set_interest_bases(&mut interest_items, &sched, principal, request.annual_rate, terms);
             pay(&mut interest_items, terms, n)
         })
         .collect();
@@ -207,8 +201,7 @@ pub fn costs(request: &CostRequest) -> Result<CostResult> {
         .iter()
         .map(|terms| {
             for item in fee_items.iter_mut() {
-                item.base =
-                    within_years(item.year, terms) * terms.share.unwrap_or_default() * item.cost;
+                item.base = within_years(item.year, terms) * terms.share.unwrap_or_default() * item.cost;
             }
             pay(&mut fee_items, terms, n)
         })
@@ -246,10 +239,8 @@ fn check(request: &CostRequest) -> Result<()> {
     if let Some(g) = &request.guarantee {
         limits::check_rate("$.guarantee.fee_rate", g.fee_rate)?;
     }
-    for (list, name) in [
-        (&request.interest_subsidies, "interest_subsidies"),
-        (&request.fee_subsidies, "fee_subsidies"),
-    ] {
+    for (list, name) in [(&request.interest_subsidies, "interest_subsidies"), (&request.fee_subsidies, "fee_subsidies")]
+    {
         limits::check_len(&format!("$.{name}"), list.len(), limits::MAX_LIST)?;
         for (i, terms) in list.iter().enumerate() {
             check_terms(&format!("$.{name}[{i}]"), terms, name == "fee_subsidies")?;
@@ -358,13 +349,7 @@ fn within_years(year: u32, terms: &SubsidyTerms) -> Decimal {
 }
 
 /// Each period's unrounded claim: share × counted interest, or points/12 × balance.
-fn set_interest_bases(
-    items: &mut [Item],
-    sched: &Schedule,
-    principal: Decimal,
-    rate: Decimal,
-    terms: &SubsidyTerms,
-) {
+fn set_interest_bases(items: &mut [Item], sched: &Schedule, principal: Decimal, rate: Decimal, terms: &SubsidyTerms) {
     let twelve = Decimal::from(12);
     for (index, item) in items.iter_mut().enumerate() {
         let balance = sched.balance_after(principal, index);
@@ -385,11 +370,7 @@ fn set_interest_bases(
 /// Group items by when their subsidy is paid: (payment period, item indices).
 fn groups(items: &[Item], timing: SubsidyTiming, n: u32) -> Vec<(u32, Vec<usize>)> {
     match timing {
-        SubsidyTiming::PerPeriod => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (item.period, vec![i]))
-            .collect(),
+        SubsidyTiming::PerPeriod => items.iter().enumerate().map(|(i, item)| (item.period, vec![i])).collect(),
         SubsidyTiming::AtMaturity => vec![(n, (0..items.len()).collect())],
         SubsidyTiming::Annual => {
             let mut out: Vec<(u32, Vec<usize>)> = Vec::new();
@@ -414,32 +395,19 @@ fn pay(items: &mut [Item], terms: &SubsidyTerms, n: u32) -> SubsidyPaid {
     for (paid_at, members) in groups(items, terms.timing, n) {
         let mut raw = Decimal::ZERO;
         for year in 0..years as u32 {
-            let claim: Decimal = members
-                .iter()
-                .filter_map(|&i| items.get(i))
-                .filter(|it| it.year == year)
-                .map(|it| it.base)
-                .sum();
+            let claim: Decimal =
+                members.iter().filter_map(|&i| items.get(i)).filter(|it| it.year == year).map(|it| it.base).sum();
             let cap = cap_left.get(year as usize).copied().flatten();
             raw += cap.map_or(claim, |c| claim.min(c));
         }
-        let uncovered: Decimal = members
-            .iter()
-            .filter_map(|&i| items.get(i))
-            .map(|it| it.remaining)
-            .sum();
+        let uncovered: Decimal = members.iter().filter_map(|&i| items.get(i)).map(|it| it.remaining).sum();
         let amount = round_money(raw).min(uncovered).max(Decimal::ZERO);
         consume(items, &members, amount);
-        if let Some(Some(left)) =
-            single_year(items, &members).and_then(|y| cap_left.get_mut(y as usize))
-        {
+        if let Some(Some(left)) = single_year(items, &members).and_then(|y| cap_left.get_mut(y as usize)) {
             *left -= amount;
         }
         if !amount.is_zero() {
-            payments.push(CashFlow {
-                period: paid_at,
-                amount: round_money(amount),
-            });
+            payments.push(CashFlow { period: paid_at, amount: round_money(amount) });
         }
     }
     let total = round_money(payments.iter().map(|p| p.amount).sum());
@@ -448,10 +416,7 @@ fn pay(items: &mut [Item], terms: &SubsidyTerms, n: u32) -> SubsidyPaid {
 
 fn single_year(items: &[Item], members: &[usize]) -> Option<u32> {
     let first = items.get(*members.first()?)?.year;
-    members
-        .iter()
-        .all(|&i| items.get(i).is_some_and(|it| it.year == first))
-        .then_some(first)
+    members.iter().all(|&i| items.get(i).is_some_and(|it| it.year == first)).then_some(first)
 }
 
 fn consume(items: &mut [Item], members: &[usize], mut amount: Decimal) {
@@ -465,20 +430,14 @@ fn consume(items: &mut [Item], members: &[usize], mut amount: Decimal) {
 }
 
 fn gross_flows(sched: &Schedule, fees: &[CashFlow], principal: Decimal) -> Vec<CashFlow> {
-    let fee_at = |period: u32| {
-        fees.iter()
-            .filter(|f| f.period == period)
-            .map(|f| f.amount)
-            .sum::<Decimal>()
-    };
-    let mut flows = vec![CashFlow {
-        period: 0,
-        amount: round_money(principal - fee_at(0)),
-    }];
-    flows.extend(sched.rows.iter().map(|row| CashFlow {
-        period: row.period,
-        amount: round_money(-(row.payment + fee_at(row.period))),
-    }));
+    let fee_at = |period: u32| fees.iter().filter(|f| f.period == period).map(|f| f.amount).sum::<Decimal>();
+    let mut flows = vec![CashFlow { period: 0, amount: round_money(principal - fee_at(0)) }];
+    flows.extend(
+        sched
+            .rows
+            .iter()
+            .map(|row| CashFlow { period: row.period, amount: round_money(-(row.payment + fee_at(row.period))) }),
+    );
     flows
 }
 

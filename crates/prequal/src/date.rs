@@ -16,12 +16,13 @@ pub struct Date {
 }
 
 impl Date {
+    /// 2025-01-01, a fixed valid date for defaults that must not fail.
+    pub const FALLBACK: Date = Date { year: 2025, month: 1, day: 1 };
+
     /// A date, or `None` when it does not exist (2025-02-29) or is outside years 1900–2999.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let valid = (1900..=2999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
+        let valid =
+            (1900..=2999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Date { year, month, day })
     }
 
@@ -46,13 +47,9 @@ impl Date {
         if later <= self {
             return 0;
         }
-        let months = (i32::from(later.year) - i32::from(self.year)) * 12 + i32::from(later.month)
-            - i32::from(self.month);
-        let months = if later.day < self.day {
-            months - 1
-        } else {
-            months
-        };
+        let months =
+            (i32::from(later.year) - i32::from(self.year)) * 12 + i32::from(later.month) - i32::from(self.month);
+        let months = if later.day < self.day { months - 1 } else { months };
         u32::try_from(months).unwrap_or(0)
     }
 }
@@ -89,12 +86,9 @@ impl FromStr for Date {
     fn from_str(text: &str) -> Result<Date, DateParseError> {
         let bytes = text.as_bytes();
         let shaped = bytes.len() == 10
-            && bytes[4] == b'-'
-            && bytes[7] == b'-'
-            && bytes
-                .iter()
-                .enumerate()
-                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+            && bytes.get(4) == Some(&b'-')
+            && bytes.get(7) == Some(&b'-')
+            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shaped {
             return Err(DateParseError);
         }
@@ -161,16 +155,9 @@ mod tests {
     #[test]
     fn parses_real_dates_only() {
         assert_eq!(d("2024-02-29").to_string(), "2024-02-29");
-        for bad in [
-            "2025-02-29",
-            "2025-13-01",
-            "2025-00-10",
-            "25-01-01",
-            "2025-1-01",
-            "２０２５-01-01",
-            "1899-12-31",
-            "",
-        ] {
+        for bad in
+            ["2025-02-29", "2025-13-01", "2025-00-10", "25-01-01", "2025-1-01", "２０２５-01-01", "1899-12-31", ""]
+        {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
     }

@@ -153,18 +153,8 @@ pub struct Error {
 
 impl Error {
     /// An error at `path` with the same explanation in both languages (for quoted values).
-    pub fn new(
-        code: ErrorCode,
-        path: impl Into<String>,
-        en: impl Into<String>,
-        zh: impl Into<String>,
-    ) -> Error {
-        Error {
-            code,
-            path: path.into(),
-            expected_en: en.into(),
-            expected_zh: zh.into(),
-        }
+    pub fn new(code: ErrorCode, path: impl Into<String>, en: impl Into<String>, zh: impl Into<String>) -> Error {
+        Error { code, path: path.into(), expected_en: en.into(), expected_zh: zh.into() }
     }
 
     /// The full message for a person: `$.path: summary: detail`.
@@ -191,10 +181,7 @@ impl Error {
             ErrorCode::WrongType
         } else if detail.starts_with("recursion limit") {
             ErrorCode::TooLarge
-        } else if detail.contains("expected value")
-            || detail.contains("EOF")
-            || detail.contains("trailing")
-        {
+        } else if detail.contains("expected value") || detail.contains("EOF") || detail.contains("trailing") {
             ErrorCode::InvalidJson
         } else {
             ErrorCode::InvalidValue

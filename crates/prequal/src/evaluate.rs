@@ -99,25 +99,13 @@ fn size_id(size: SizeClass) -> Option<&'static str> {
 /// ```
 pub fn evaluate(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Report> {
     firm.check()?;
-    let size_input = SizeInput {
-        employees: firm.employees,
-        revenue: firm.revenue,
-        assets: firm.total_assets,
-    };
-    let facts = Facts {
-        firm,
-        years: firm.years_in_operation_on(as_of),
-        size: classify(firm.industry, &size_input),
-    };
+    let size_input = SizeInput { employees: firm.employees, revenue: firm.revenue, assets: firm.total_assets };
+    let facts = Facts { firm, years: firm.years_in_operation_on(as_of), size: classify(firm.industry, &size_input) };
     let mut quotes = Vec::new();
     let mut excluded = Vec::new();
     for (index, product) in policy.products.iter().enumerate() {
         match not_in_force(product, as_of) {
-            Some(reason) => excluded.push(Excluded {
-                product: product.id.clone(),
-                name: product.name.clone(),
-                reason,
-            }),
+            Some(reason) => excluded.push(Excluded { product: product.id.clone(), name: product.name.clone(), reason }),
             None => quotes.push(quote(policy, index, product, &facts)),
         }
     }
@@ -133,14 +121,11 @@ pub fn evaluate(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Report> {
         as_of,
         firm: FirmSummary {
             industry: firm.industry,
-            industry_name: I18n {
-                zh_cn: firm.industry.name_zh().into(),
-                en: firm.industry.name_en().into(),
-            },
+            industry_name: I18n { zh_cn: firm.industry.name_zh().into(), en: firm.industry.name_en().into() },
             size_class: facts.size,
-            years_in_operation: facts.years.map(|y| {
-                y.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-            }),
+            years_in_operation: facts
+                .years
+                .map(|y| y.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)),
         },
         market: MarketInfo {
             lpr_1y: parameter("$.market.lpr_1y", &policy.market.lpr_1y),
@@ -154,26 +139,16 @@ pub fn evaluate(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Report> {
 
 fn not_in_force(product: &Product, as_of: Date) -> Option<I18n> {
     if let Some(from) = product.effective_from.filter(|from| as_of < *from) {
-        return Some(I18n {
-            en: format!("offered from {from}"),
-            zh_cn: format!("{from} 起办理"),
-        });
+        return Some(I18n { en: format!("offered from {from}"), zh_cn: format!("{from} 起办理") });
     }
     if let Some(to) = product.effective_to.filter(|to| as_of > *to) {
-        return Some(I18n {
-            en: format!("offered until {to}"),
-            zh_cn: format!("办理截至 {to}"),
-        });
+        return Some(I18n { en: format!("offered until {to}"), zh_cn: format!("办理截至 {to}") });
     }
     None
 }
 
 fn parameter(name: &str, value: &Sourced) -> Parameter {
-    Parameter {
-        name: name.to_string(),
-        value: value.value,
-        source: value.source.clone(),
-    }
+    Parameter { name: name.to_string(), value: value.value, source: value.source.clone() }
 }
 
 /// Best first: verdict, then net APR (unknown last), then larger limit, then id.
@@ -191,18 +166,14 @@ fn rank(quotes: &mut [Quote]) {
 fn quote(policy: &Policy, index: usize, product: &Product, facts: &Facts<'_>) -> Quote {
     let path = format!("$.products[{index}]");
     let firm = facts.firm;
-    let method = firm
-        .repayment_method
-        .filter(|m| product.repayment_methods.contains(m));
+    let method = firm.repayment_method.filter(|m| product.repayment_methods.contains(m));
     let mut loan = LoanFacts {
         amount: None,
         term: firm
             .term_months
             .unwrap_or(product.term_max_months)
             .clamp(product.term_min_months, product.term_max_months),
-        method: method
-            .or(product.repayment_methods.first().copied())
-            .unwrap_or(RepaymentMethod::EqualInstallment),
+        method: method.or(product.repayment_methods.first().copied()).unwrap_or(RepaymentMethod::EqualInstallment),
         partner_park: partner_park(policy, product, firm),
     };
     let mut parameters = Vec::new();
@@ -210,13 +181,9 @@ fn quote(policy: &Policy, index: usize, product: &Product, facts: &Facts<'_>) ->
     loan.amount = loan_amount(product, firm, &limit);
     let criteria = judge_all(policy, product, facts, &loan, &limit);
     let verdict = verdict(&criteria);
-    let bank_name = policy.bank(&product.bank).map_or_else(
-        || I18n {
-            zh_cn: product.bank.clone(),
-            en: product.bank.clone(),
-        },
-        |b| b.name.clone(),
-    );
+    let bank_name = policy
+        .bank(&product.bank)
+        .map_or_else(|| I18n { zh_cn: product.bank.clone(), en: product.bank.clone() }, |b| b.name.clone());
     let mut q = Quote {
         rank: 0,
         product: product.id.clone(),
@@ -243,11 +210,7 @@ fn quote(policy: &Policy, index: usize, product: &Product, facts: &Facts<'_>) ->
 
 fn partner_park(policy: &Policy, product: &Product, firm: &Firm) -> Option<bool> {
     let park = firm.park.as_deref()?;
-    Some(
-        policy
-            .park(park)
-            .is_some_and(|p| p.banks.iter().any(|b| *b == product.bank)),
-    )
+    Some(policy.park(park).is_some_and(|p| p.banks.contains(&product.bank)))
 }
 
 fn estimate_limit(
@@ -275,19 +238,12 @@ fn estimate_limit(
     for (i, uplift) in rules.uplifts.iter().enumerate() {
         if facts.all(&uplift.when, loan) == Status::Pass && uplift.factor.value > factor {
             factor = uplift.factor.value;
-            params.push(parameter(
-                &format!("{path}.limit.uplifts[{i}].factor"),
-                &uplift.factor,
-            ));
+            params.push(parameter(&format!("{path}.limit.uplifts[{i}].factor"), &uplift.factor));
         }
     }
     let mut cap = product.amount_max.value;
     let mut cap_param = parameter(&format!("{path}.amount_max"), &product.amount_max);
-    let matching_caps = rules
-        .caps
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| facts.all(&c.when, loan) == Status::Pass);
+    let matching_caps = rules.caps.iter().enumerate().filter(|(_, c)| facts.all(&c.when, loan) == Status::Pass);
     if let Some((i, c)) = matching_caps.max_by_key(|(_, c)| c.amount.value) {
         if c.amount.value < cap {
             cap = c.amount.value;
@@ -297,20 +253,16 @@ fn estimate_limit(
     params.push(cap_param);
     let gross = match base {
         Some((i, _, amount)) => {
-            params.push(parameter(
-                &format!("{path}.limit.bases[{i}].multiple"),
-                &rules.bases[i].multiple,
-            ));
+            if let Some(b) = rules.bases.get(i) {
+                params.push(parameter(&format!("{path}.limit.bases[{i}].multiple"), &b.multiple));
+            }
             Some((amount * factor).min(cap))
         }
         None if rules.bases.is_empty() => Some(cap),
         None => None,
     };
-    let deducted = if rules.deduct_existing_credit_loans {
-        facts.firm.existing_credit_loans
-    } else {
-        Some(Decimal::ZERO)
-    };
+    let deducted =
+        if rules.deduct_existing_credit_loans { facts.firm.existing_credit_loans } else { Some(Decimal::ZERO) };
     if deducted.is_none() && gross.is_some() {
         missing.push(Field::ExistingCreditLoans);
     }
@@ -318,9 +270,7 @@ fn estimate_limit(
     if let Some(s) = &rules.step {
         params.push(parameter(&format!("{path}.limit.step"), s));
     }
-    let amount = gross
-        .zip(deducted)
-        .map(|(g, d)| round_money(floor_to_step((g - d).max(Decimal::ZERO), step)));
+    let amount = gross.zip(deducted).map(|(g, d)| round_money(floor_to_step((g - d).max(Decimal::ZERO), step)));
     if amount.is_some() {
         missing.clear();
     }
@@ -399,23 +349,11 @@ fn judge_all(
             judge(j, facts.get(c.field, loan))
         })
         .collect();
-    let builtin = |id, field, op, threshold| Judged {
-        id,
-        field,
-        op,
-        threshold,
-        required: true,
-        label: None,
-        source: None,
-    };
+    let builtin =
+        |id, field, op, threshold| Judged { id, field, op, threshold, required: true, label: None, source: None };
     if product.partner_parks_only && !policy.parks.is_empty() {
         out.push(judge(
-            builtin(
-                "partner_park",
-                Field::PartnerPark,
-                Op::Eq,
-                Value::Bool(true),
-            ),
+            builtin("partner_park", Field::PartnerPark, Op::Eq, Value::Bool(true)),
             facts.get(Field::PartnerPark, loan),
         ));
     }
@@ -423,68 +361,34 @@ fn judge_all(
     if let Some(term) = firm.term_months {
         let term = Some(Fact::Number(Decimal::from(term)));
         out.push(judge(
-            builtin(
-                "term_min",
-                Field::TermMonths,
-                Op::Gte,
-                Value::Number(product.term_min_months.into()),
-            ),
+            builtin("term_min", Field::TermMonths, Op::Gte, Value::Number(product.term_min_months.into())),
             term,
         ));
         out.push(judge(
-            builtin(
-                "term_max",
-                Field::TermMonths,
-                Op::Lte,
-                Value::Number(product.term_max_months.into()),
-            ),
+            builtin("term_max", Field::TermMonths, Op::Lte, Value::Number(product.term_max_months.into())),
             term,
         ));
     }
     if let Some(method) = firm.repayment_method {
-        let offered = product
-            .repayment_methods
-            .iter()
-            .map(|m| m.id().to_string())
-            .collect();
+        let offered = product.repayment_methods.iter().map(|m| m.id().to_string()).collect();
         out.push(judge(
-            builtin(
-                "repayment_method",
-                Field::RepaymentMethod,
-                Op::In,
-                Value::List(offered),
-            ),
+            builtin("repayment_method", Field::RepaymentMethod, Op::In, Value::List(offered)),
             Some(Fact::Text(method.id())),
         ));
     }
     if let Some(requested) = firm.requested_amount {
         out.push(judge(
-            builtin(
-                "loan_amount_min",
-                Field::LoanAmount,
-                Op::Gte,
-                Value::Number(product.amount_min.value),
-            ),
+            builtin("loan_amount_min", Field::LoanAmount, Op::Gte, Value::Number(product.amount_min.value)),
             Some(Fact::Number(requested)),
         ));
     }
-    let limit_label = I18n {
-        zh_cn: "预估额度".into(),
-        en: "estimated limit".into(),
-    };
-    let mut j = builtin(
-        "estimated_limit",
-        Field::LoanAmount,
-        Op::Gte,
-        Value::Number(product.amount_min.value),
-    );
+    let limit_label = I18n { zh_cn: "预估额度".into(), en: "estimated limit".into() };
+    let mut j = builtin("estimated_limit", Field::LoanAmount, Op::Gte, Value::Number(product.amount_min.value));
     j.label = Some(&limit_label);
     let mut result = judge(j, limit.amount.map(Fact::Number));
     if result.status == Status::Unknown {
         let names: Vec<I18n> = limit.missing.iter().map(|f| explain::label(*f)).collect();
-        let join = |sep: &str, pick: fn(&I18n) -> &str| {
-            names.iter().map(pick).collect::<Vec<_>>().join(sep)
-        };
+        let join = |sep: &str, pick: fn(&I18n) -> &str| names.iter().map(pick).collect::<Vec<_>>().join(sep);
         result.hint = Some(I18n {
             en: format!("provide {}", join(", ", |n| &n.en)),
             zh_cn: format!("请提供{}", join("、", |n| &n.zh_cn)),
@@ -522,17 +426,10 @@ fn annual_rate(
     };
     params.push(parameter(base_name, base));
     let mut rate = base.value;
-    let tier = pricing
-        .tiers
-        .iter()
-        .enumerate()
-        .find(|(_, t)| facts.all(&t.when, loan) == Status::Pass);
+    let tier = pricing.tiers.iter().enumerate().find(|(_, t)| facts.all(&t.when, loan) == Status::Pass);
     if let Some((i, t)) = tier {
         rate += t.spread.value;
-        params.push(parameter(
-            &format!("{path}.pricing.tiers[{i}].spread"),
-            &t.spread,
-        ));
+        params.push(parameter(&format!("{path}.pricing.tiers[{i}].spread"), &t.spread));
     }
     if let Some(floor) = pricing.floor.as_ref().filter(|f| rate < f.value) {
         rate = floor.value;
@@ -547,36 +444,25 @@ fn annual_rate(
 }
 
 /// Resolve a scheme for this firm: its status and, if it applies, its terms.
-fn resolve_subsidy(
-    scheme: &SubsidyScheme,
-    facts: &Facts<'_>,
-    loan: &LoanFacts,
-) -> (Status, Option<SubsidyTerms>) {
+fn resolve_subsidy(scheme: &SubsidyScheme, facts: &Facts<'_>, loan: &LoanFacts) -> (Status, Option<SubsidyTerms>) {
     let mut status = facts.all(&scheme.conditions, loan);
     let share = match scheme.basis {
         SubsidyBasis::Points => None,
         SubsidyBasis::Share => {
             let mut unknown = false;
-            let found = scheme
-                .shares
-                .iter()
-                .find(|rule| match facts.all(&rule.when, loan) {
-                    Status::Pass => true,
-                    Status::Unknown => {
-                        unknown = true;
-                        false
-                    }
-                    Status::Fail => false,
-                });
+            let found = scheme.shares.iter().find(|rule| match facts.all(&rule.when, loan) {
+                Status::Pass => true,
+                Status::Unknown => {
+                    unknown = true;
+                    false
+                }
+                Status::Fail => false,
+            });
             match found {
                 Some(rule) => Some(rule.share.value),
                 None => {
                     if status == Status::Pass {
-                        status = if unknown {
-                            Status::Unknown
-                        } else {
-                            Status::Fail
-                        };
+                        status = if unknown { Status::Unknown } else { Status::Fail };
                     }
                     None
                 }
@@ -609,31 +495,17 @@ fn price(
     q: &mut Quote,
 ) {
     let rate = annual_rate(policy, product, facts, loan, path, &mut q.parameters);
-    let scheme = product
+    let scheme = product.guarantee.as_deref().and_then(|id| policy.guarantee_scheme(id));
+    let guarantee = scheme.map(|g| GuaranteeTerms { fee_rate: g.fee_rate.value, timing: g.timing });
+    if let Some((i, g)) = product
         .guarantee
         .as_deref()
-        .and_then(|id| policy.guarantee_scheme(id));
-    let guarantee = scheme.map(|g| GuaranteeTerms {
-        fee_rate: g.fee_rate.value,
-        timing: g.timing,
-    });
-    if let Some((i, g)) = product.guarantee.as_deref().and_then(|id| {
-        policy
-            .guarantee_schemes
-            .iter()
-            .enumerate()
-            .find(|(_, g)| g.id == id)
-    }) {
-        q.parameters.push(parameter(
-            &format!("$.guarantee_schemes[{i}].fee_rate"),
-            &g.fee_rate,
-        ));
+        .and_then(|id| policy.guarantee_schemes.iter().enumerate().find(|(_, g)| g.id == id))
+    {
+        q.parameters.push(parameter(&format!("$.guarantee_schemes[{i}].fee_rate"), &g.fee_rate));
     }
     let interest_ids = product.subsidies.iter();
-    let fee_ids = scheme
-        .map(|g| g.fee_subsidies.as_slice())
-        .unwrap_or_default()
-        .iter();
+    let fee_ids = scheme.map(|g| g.fee_subsidies.as_slice()).unwrap_or_default().iter();
     let mut request = CostRequest {
         principal: amount,
         annual_rate: rate,
@@ -646,12 +518,7 @@ fn price(
     // (outcome index, applies_to) for each applied scheme, in request order.
     let mut applied: Vec<usize> = Vec::new();
     for id in interest_ids.chain(fee_ids) {
-        let Some((i, scheme)) = policy
-            .subsidy_schemes
-            .iter()
-            .enumerate()
-            .find(|(_, s)| s.id == *id)
-        else {
+        let Some((i, scheme)) = policy.subsidy_schemes.iter().enumerate().find(|(_, s)| s.id == *id) else {
             continue;
         };
         let (status, terms) = resolve_subsidy(scheme, facts, loan);
@@ -677,34 +544,18 @@ fn price(
         });
     }
     match costs(&request) {
-        Ok(result) => fill(
-            q,
-            &request,
-            result,
-            &applied,
-            scheme
-                .map(|g| g.risk_sharing.as_slice())
-                .unwrap_or_default(),
-        ),
+        Ok(result) => {
+            fill(q, &request, result, &applied, scheme.map(|g| g.risk_sharing.as_slice()).unwrap_or_default())
+        }
         Err(e) => q.error = Some(e),
     }
 }
 
-fn subsidy_parameters(
-    index: usize,
-    scheme: &SubsidyScheme,
-    terms: &SubsidyTerms,
-    params: &mut Vec<Parameter>,
-) {
+fn subsidy_parameters(index: usize, scheme: &SubsidyScheme, terms: &SubsidyTerms, params: &mut Vec<Parameter>) {
     let path = format!("$.subsidy_schemes[{index}]");
-    if let Some(rule) = terms
-        .share
-        .and_then(|s| scheme.shares.iter().position(|r| r.share.value == s))
-    {
-        params.push(parameter(
-            &format!("{path}.shares[{rule}].share"),
-            &scheme.shares[rule].share,
-        ));
+    let rule = terms.share.and_then(|s| scheme.shares.iter().enumerate().find(|(_, r)| r.share.value == s));
+    if let Some((i, rule)) = rule {
+        params.push(parameter(&format!("{path}.shares[{i}].share"), &rule.share));
     }
     for (name, value) in [
         ("points", &scheme.points),
@@ -724,10 +575,7 @@ fn fill(
     applied: &[usize],
     risk: &[crate::policy::RiskShare],
 ) {
-    let paid = result
-        .interest_subsidies
-        .iter()
-        .chain(&result.fee_subsidies);
+    let paid = result.interest_subsidies.iter().chain(&result.fee_subsidies);
     for (slot, outcome) in applied.iter().zip(paid) {
         if let Some(s) = q.subsidies.get_mut(*slot) {
             s.total = outcome.total;
@@ -751,11 +599,7 @@ fn fill(
         method: request.method,
         annual_rate: round_rate(request.annual_rate),
         rate_after_subsidy: round_rate(rate_after),
-        first_payment: result
-            .schedule
-            .rows
-            .first()
-            .map_or(Decimal::ZERO, |r| r.payment),
+        first_payment: result.schedule.rows.first().map_or(Decimal::ZERO, |r| r.payment),
         total_interest: interest,
         interest_subsidy: result.interest_subsidy_total,
         guarantee_fee_rate: request.guarantee.map(|g| g.fee_rate),
@@ -764,9 +608,7 @@ fn fill(
         fee_subsidy: result.fee_subsidy_total,
         guarantee_fee_net: round_money(result.guarantee_fee_total - result.fee_subsidy_total),
         total_cost_gross: gross_cost,
-        total_cost_net: round_money(
-            gross_cost - result.interest_subsidy_total - result.fee_subsidy_total,
-        ),
+        total_cost_net: round_money(gross_cost - result.interest_subsidy_total - result.fee_subsidy_total),
         schedule: result.schedule,
         guarantee_fees: result.guarantee_fees,
         cash_flows_gross: result.cash_flows_gross,
@@ -783,18 +625,9 @@ pub fn split_risk(principal: Decimal, shares: &[crate::policy::RiskShare]) -> Ve
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let amount = if i == last {
-                left
-            } else {
-                round_money(principal * s.share.value)
-            };
+            let amount = if i == last { left } else { round_money(principal * s.share.value) };
             left -= amount;
-            RiskPart {
-                party: s.party.clone(),
-                role: s.role,
-                share: s.share.value,
-                amount: round_money(amount),
-            }
+            RiskPart { party: s.party.clone(), role: s.role, share: s.share.value, amount: round_money(amount) }
         })
         .collect()
 }

@@ -9,10 +9,7 @@ use rust_decimal::Decimal;
 pub fn amount(field: Field, value: Decimal) -> I18n {
     let plain = value.normalize().to_string();
     let (en, zh) = match field.unit() {
-        Unit::Years => (
-            format!("{} years", trim2(value)),
-            format!("{}年", trim2(value)),
-        ),
+        Unit::Years => (format!("{} years", trim2(value)), format!("{}年", trim2(value))),
         Unit::People => (format!("{plain} people"), format!("{plain}人")),
         Unit::Yuan => (format!("{} yuan", grouped(value)), yuan_zh(value)),
         Unit::Count => (plain.clone(), format!("{plain}次")),
@@ -29,21 +26,14 @@ pub fn amount(field: Field, value: Decimal) -> I18n {
 
 /// At most two decimals, no trailing zeros: 1.41666 → 1.42, 2.00 → 2.
 fn trim2(value: Decimal) -> String {
-    value
-        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-        .to_string()
+    value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero).normalize().to_string()
 }
 
 /// 3000000 → 3,000,000; 1234.5 → 1,234.5.
 fn grouped(value: Decimal) -> String {
     let text = trim2(value);
-    let (sign, digits) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |d| ("-", d));
-    let (int, frac) = digits
-        .split_once('.')
-        .map_or((digits, None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |d| ("-", d));
+    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -68,46 +58,19 @@ fn yuan_zh(value: Decimal) -> String {
 fn describe(field: Field, value: &Value) -> I18n {
     match value {
         Value::Number(n) => amount(field, *n),
-        Value::Bool(true) => I18n {
-            zh_cn: "是".into(),
-            en: "yes".into(),
-        },
-        Value::Bool(false) => I18n {
-            zh_cn: "否".into(),
-            en: "no".into(),
-        },
-        Value::Text(t) => I18n {
-            zh_cn: t.clone(),
-            en: t.clone(),
-        },
-        Value::List(items) => I18n {
-            zh_cn: items.join("、"),
-            en: items.join(", "),
-        },
+        Value::Bool(true) => I18n { zh_cn: "是".into(), en: "yes".into() },
+        Value::Bool(false) => I18n { zh_cn: "否".into(), en: "no".into() },
+        Value::Text(t) => I18n { zh_cn: t.clone(), en: t.clone() },
+        Value::List(items) => I18n { zh_cn: items.join("、"), en: items.join(", ") },
     }
 }
 
 /// The sentence for one criterion, e.g. "years in operation of at least 2 years; has 1.5 years".
-pub fn message(
-    field: Field,
-    op: Op,
-    threshold: &Value,
-    observed: Option<&Value>,
-    label: &I18n,
-) -> I18n {
+pub fn message(field: Field, op: Op, threshold: &Value, observed: Option<&Value>, label: &I18n) -> I18n {
     let t = describe(field, threshold);
-    let o = observed.map_or_else(
-        || I18n {
-            zh_cn: "未提供".into(),
-            en: "not provided".into(),
-        },
-        |v| describe(field, v),
-    );
+    let o = observed.map_or_else(|| I18n { zh_cn: "未提供".into(), en: "not provided".into() }, |v| describe(field, v));
     if field.kind() == Kind::Bool {
-        let wanted = matches!(
-            (op, threshold),
-            (Op::Eq, Value::Bool(true)) | (Op::Ne, Value::Bool(false))
-        );
+        let wanted = matches!((op, threshold), (Op::Eq, Value::Bool(true)) | (Op::Ne, Value::Bool(false)));
         return if wanted {
             I18n {
                 en: format!("needs {}; has: {}", label.en, o.en),
@@ -149,33 +112,20 @@ pub fn gap(op: Op, threshold: &Value, observed: Option<&Value>, status: Status) 
 }
 
 /// What would change a failed or unknown criterion.
-pub fn hint(
-    field: Field,
-    op: Op,
-    gap: Option<Decimal>,
-    status: Status,
-    label: &I18n,
-) -> Option<I18n> {
+pub fn hint(field: Field, op: Op, gap: Option<Decimal>, status: Status, label: &I18n) -> Option<I18n> {
     match status {
         Status::Pass => None,
-        Status::Unknown => Some(I18n {
-            en: format!("provide {}", label.en),
-            zh_cn: format!("请提供{}", label.zh_cn),
-        }),
+        Status::Unknown => {
+            Some(I18n { en: format!("provide {}", label.en), zh_cn: format!("请提供{}", label.zh_cn) })
+        }
         Status::Fail => match (gap, op) {
             (Some(g), Op::Gte | Op::Gt) => {
                 let g = amount(field, g);
-                Some(I18n {
-                    en: format!("short by {}", g.en),
-                    zh_cn: format!("还差{}", g.zh_cn),
-                })
+                Some(I18n { en: format!("short by {}", g.en), zh_cn: format!("还差{}", g.zh_cn) })
             }
             (Some(g), Op::Lte | Op::Lt) => {
                 let g = amount(field, g);
-                Some(I18n {
-                    en: format!("over by {}", g.en),
-                    zh_cn: format!("超出{}", g.zh_cn),
-                })
+                Some(I18n { en: format!("over by {}", g.en), zh_cn: format!("超出{}", g.zh_cn) })
             }
             _ if field.kind() == Kind::Bool => Some(I18n {
                 en: format!("qualifies with {}", label.en),
@@ -189,8 +139,5 @@ pub fn hint(
 /// The field's generated label as I18n.
 pub fn label(field: Field) -> I18n {
     let (en, zh) = field.label();
-    I18n {
-        zh_cn: zh.to_string(),
-        en: en.to_string(),
-    }
+    I18n { zh_cn: zh.to_string(), en: en.to_string() }
 }

@@ -71,12 +71,7 @@ pub struct Qualifications {
 impl Qualifications {
     /// Any of the four tech qualifications: yes if one is yes, no if all four are no, else unknown.
     pub fn any_tech(&self) -> Option<bool> {
-        let all = [
-            self.specialized_national,
-            self.specialized_provincial,
-            self.high_tech,
-            self.tech_sme,
-        ];
+        let all = [self.specialized_national, self.specialized_provincial, self.high_tech, self.tech_sme];
         if all.contains(&Some(true)) {
             Some(true)
         } else if all.iter().all(|q| *q == Some(false)) {
@@ -293,8 +288,7 @@ impl Firm {
     /// Years in operation on `as_of`: stated, else whole months since founding / 12.
     pub fn years_in_operation_on(&self, as_of: Date) -> Option<Decimal> {
         self.years_in_operation.or_else(|| {
-            self.founded
-                .map(|founded| Decimal::from(founded.whole_months_until(as_of)) / Decimal::from(12))
+            self.founded.map(|founded| Decimal::from(founded.whole_months_until(as_of)) / Decimal::from(12))
         })
     }
 }

@@ -23,9 +23,7 @@ where
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value: T = from_deserializer(&mut deserializer)?;
-    deserializer
-        .end()
-        .map_err(|e| Error::from_serde("", &e.to_string()))?;
+    deserializer.end().map_err(|e| Error::from_serde("", &e.to_string()))?;
     Ok(value)
 }
 

@@ -34,21 +34,25 @@ pub fn floor_to_step(value: Decimal, step: Decimal) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal::dec;
+    use std::str::FromStr;
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
 
     #[test]
     fn halves_round_away_from_zero() {
-        assert_eq!(round_money(dec!(0.125)).to_string(), "0.13");
-        assert_eq!(round_money(dec!(-0.125)).to_string(), "-0.13");
-        assert_eq!(round_money(dec!(0.124999)).to_string(), "0.12");
-        assert_eq!(round_money(dec!(15000)).to_string(), "15000.00");
-        assert_eq!(round_rate(dec!(0.0345)).to_string(), "0.034500");
-        assert_eq!(round_rate(dec!(0.0000005)).to_string(), "0.000001");
+        assert_eq!(round_money(dec("0.125")).to_string(), "0.13");
+        assert_eq!(round_money(dec("-0.125")).to_string(), "-0.13");
+        assert_eq!(round_money(dec("0.124999")).to_string(), "0.12");
+        assert_eq!(round_money(dec("15000")).to_string(), "15000.00");
+        assert_eq!(round_rate(dec("0.0345")).to_string(), "0.034500");
+        assert_eq!(round_rate(dec("0.0000005")).to_string(), "0.000001");
     }
 
     #[test]
     fn floors_to_step() {
-        assert_eq!(floor_to_step(dec!(1234567), dec!(10000)), dec!(1230000));
-        assert_eq!(floor_to_step(dec!(1234567), dec!(0)), dec!(1234567));
+        assert_eq!(floor_to_step(dec("1234567"), dec("10000")), dec("1230000"));
+        assert_eq!(floor_to_step(dec("1234567"), dec("0")), dec("1234567"));
     }
 }

@@ -431,8 +431,8 @@ impl Policy {
         let mut hex = String::with_capacity(7 + 64);
         hex.push_str("sha256:");
         for byte in digest.iter() {
-            hex.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
-            hex.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
+            use std::fmt::Write;
+            let _ = write!(hex, "{byte:02x}");
         }
         hex
     }
@@ -450,10 +450,7 @@ impl Policy {
     }
 
     fn empty() -> Policy {
-        let text = |s: &str| I18n {
-            zh_cn: s.to_string(),
-            en: s.to_string(),
-        };
+        let text = |s: &str| I18n { zh_cn: s.to_string(), en: s.to_string() };
         Policy {
             schema: None,
             id: "empty".into(),
@@ -463,7 +460,7 @@ impl Policy {
             market: Market {
                 lpr_1y: Sourced::bare(rust_decimal::Decimal::ZERO),
                 lpr_5y: Sourced::bare(rust_decimal::Decimal::ZERO),
-                as_of: Date::new(2025, 1, 1).unwrap_or_else(|| unreachable_date()),
+                as_of: Date::FALLBACK,
             },
             banks: vec![],
             parks: vec![],
@@ -494,20 +491,12 @@ impl Policy {
     }
 }
 
-fn unreachable_date() -> Date {
-    // 2025-01-01 is a valid date; this only satisfies the type without a panic path.
-    "2025-01-01".parse().unwrap_or_else(|_| unreachable_date())
-}
-
 /// The bundled default pack's JSON (the same bytes as `examples/packs/shenzhen-park-loan-2.json`).
 pub const DEFAULT_PACK_JSON: &str = include_str!("default_pack.json");
 
 /// Whether a field can be a limit base (a yuan figure of the firm).
 pub(crate) fn is_limit_base(field: Field) -> bool {
-    matches!(
-        field,
-        Field::Revenue | Field::AnnualTaxPaid | Field::TotalAssets
-    ) && field.kind() == Kind::Number
+    matches!(field, Field::Revenue | Field::AnnualTaxPaid | Field::TotalAssets) && field.kind() == Kind::Number
 }
 
 pub(crate) fn dangling(path: String, what: &str, id: &str) -> Error {

@@ -118,12 +118,7 @@ impl Schedule {
 pub fn check_request(request: &ScheduleRequest) -> Result<()> {
     limits::check_amount("$.principal", request.principal)?;
     if request.principal <= Decimal::ZERO {
-        return Err(Error::new(
-            ErrorCode::OutOfRange,
-            "$.principal",
-            "a principal above 0",
-            "本金须大于 0",
-        ));
+        return Err(Error::new(ErrorCode::OutOfRange, "$.principal", "a principal above 0", "本金须大于 0"));
     }
     limits::check_rate("$.annual_rate", request.annual_rate)?;
     limits::check_term("$.months", request.months)
@@ -154,20 +149,11 @@ pub fn schedule(request: &ScheduleRequest) -> Result<Schedule> {
     }?;
     let total_interest = round_money(rows.iter().map(|r| r.interest).sum());
     let total_payment = round_money(rows.iter().map(|r| r.payment).sum());
-    Ok(Schedule {
-        rows,
-        total_interest,
-        total_payment,
-    })
+    Ok(Schedule { rows, total_interest, total_payment })
 }
 
 fn overflow() -> Error {
-    Error::new(
-        ErrorCode::TooLarge,
-        "$",
-        "amounts the engine can compute exactly",
-        "金额过大，无法精确计算",
-    )
+    Error::new(ErrorCode::TooLarge, "$", "amounts the engine can compute exactly", "金额过大，无法精确计算")
 }
 
 /// payment = round(P·r / (1 − (1+r)^−n)); r = 0 gives round(P/n).
@@ -179,10 +165,7 @@ pub fn level_payment(p: Decimal, rate: Decimal, n: u32) -> Result<Decimal> {
     let growth = checked_powu(Decimal::ONE + rate, n).ok_or_else(overflow)?;
     let discount = Decimal::ONE.checked_div(growth).ok_or_else(overflow)?;
     let denominator = Decimal::ONE - discount;
-    let payment = p
-        .checked_mul(rate)
-        .and_then(|x| x.checked_div(denominator))
-        .ok_or_else(overflow)?;
+    let payment = p.checked_mul(rate).and_then(|x| x.checked_div(denominator)).ok_or_else(overflow)?;
     Ok(round_money(payment))
 }
 
@@ -203,13 +186,7 @@ pub(crate) fn checked_powu(base: Decimal, mut exp: u32) -> Option<Decimal> {
 }
 
 fn row(period: u32, principal: Decimal, interest: Decimal, balance: Decimal) -> Row {
-    Row {
-        period,
-        payment: principal + interest,
-        principal,
-        interest,
-        balance,
-    }
+    Row { period, payment: principal + interest, principal, interest, balance }
 }
 
 fn equal_installment(p: Decimal, rate: Decimal, n: u32) -> Result<Vec<Row>> {
@@ -218,11 +195,7 @@ fn equal_installment(p: Decimal, rate: Decimal, n: u32) -> Result<Vec<Row>> {
     let mut rows = Vec::with_capacity(n as usize);
     for period in 1..=n {
         let interest = round_money(balance * rate);
-        let principal = if period == n {
-            balance
-        } else {
-            (payment - interest).min(balance)
-        };
+        let principal = if period == n { balance } else { (payment - interest).min(balance) };
         balance -= principal;
         rows.push(row(period, principal, interest, round_money(balance)));
     }
@@ -236,11 +209,7 @@ fn equal_principal(p: Decimal, rate: Decimal, n: u32) -> Result<Vec<Row>> {
     let mut rows = Vec::with_capacity(n as usize);
     for period in 1..=n {
         let interest = round_money(balance * rate);
-        let principal = if period == n {
-            balance
-        } else {
-            part.min(balance)
-        };
+        let principal = if period == n { balance } else { part.min(balance) };
         balance -= principal;
         rows.push(row(period, principal, interest, round_money(balance)));
     }

@@ -73,22 +73,13 @@ struct Row {
 const WAN: i64 = 10_000;
 
 const fn staff(n: i64) -> Bound {
-    Bound {
-        measure: Measure::Staff,
-        at_least: n,
-    }
+    Bound { measure: Measure::Staff, at_least: n }
 }
 const fn revenue(wan: i64) -> Bound {
-    Bound {
-        measure: Measure::Revenue,
-        at_least: wan * WAN,
-    }
+    Bound { measure: Measure::Revenue, at_least: wan * WAN }
 }
 const fn assets(wan: i64) -> Bound {
-    Bound {
-        measure: Measure::Assets,
-        at_least: wan * WAN,
-    }
+    Bound { measure: Measure::Assets, at_least: wan * WAN }
 }
 
 impl Industry {
@@ -134,11 +125,9 @@ impl Industry {
 
     fn names(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            Industry::Agriculture => (
-                "agriculture",
-                "农林牧渔业",
-                "agriculture, forestry, animal husbandry and fishery",
-            ),
+            Industry::Agriculture => {
+                ("agriculture", "农林牧渔业", "agriculture, forestry, animal husbandry and fishery")
+            }
             Industry::Industry => ("industry", "工业", "industry"),
             Industry::Construction => ("construction", "建筑业", "construction"),
             Industry::Wholesale => ("wholesale", "批发业", "wholesale"),
@@ -148,29 +137,13 @@ impl Industry {
             Industry::Postal => ("postal", "邮政业", "postal services"),
             Industry::Accommodation => ("accommodation", "住宿业", "accommodation"),
             Industry::Catering => ("catering", "餐饮业", "catering"),
-            Industry::InformationTransmission => (
-                "information_transmission",
-                "信息传输业",
-                "information transmission",
-            ),
-            Industry::SoftwareIt => (
-                "software_it",
-                "软件和信息技术服务业",
-                "software and IT services",
-            ),
-            Industry::RealEstateDevelopment => (
-                "real_estate_development",
-                "房地产开发经营",
-                "real estate development",
-            ),
-            Industry::PropertyManagement => {
-                ("property_management", "物业管理", "property management")
+            Industry::InformationTransmission => ("information_transmission", "信息传输业", "information transmission"),
+            Industry::SoftwareIt => ("software_it", "软件和信息技术服务业", "software and IT services"),
+            Industry::RealEstateDevelopment => ("real_estate_development", "房地产开发经营", "real estate development"),
+            Industry::PropertyManagement => ("property_management", "物业管理", "property management"),
+            Industry::LeasingBusinessServices => {
+                ("leasing_business_services", "租赁和商务服务业", "leasing and business services")
             }
-            Industry::LeasingBusinessServices => (
-                "leasing_business_services",
-                "租赁和商务服务业",
-                "leasing and business services",
-            ),
             Industry::Other => ("other", "其他未列明行业", "other industries"),
         }
     }
@@ -178,13 +151,7 @@ impl Industry {
     fn row(self) -> Row {
         match self {
             Industry::Agriculture => {
-                const {
-                    Row {
-                        ceiling: &[revenue(20000)],
-                        medium: &[revenue(500)],
-                        small: &[revenue(50)],
-                    }
-                }
+                const { Row { ceiling: &[revenue(20000)], medium: &[revenue(500)], small: &[revenue(50)] } }
             }
             Industry::Industry => {
                 const {
@@ -303,15 +270,7 @@ impl Industry {
                     }
                 }
             }
-            Industry::Other => {
-                const {
-                    Row {
-                        ceiling: &[staff(300)],
-                        medium: &[staff(100)],
-                        small: &[staff(10)],
-                    }
-                }
-            }
+            Industry::Other => const { Row { ceiling: &[staff(300)], medium: &[staff(100)], small: &[staff(10)] } },
         }
     }
 }
@@ -357,16 +316,8 @@ pub fn classify(industry: Industry, input: &SizeInput) -> SizeClass {
     if all.clone().any(|b| input.get(b.measure).is_none()) {
         return SizeClass::Unknown;
     }
-    let below = |b: &Bound| {
-        input
-            .get(b.measure)
-            .is_some_and(|v| v < Decimal::from(b.at_least))
-    };
-    let reaches = |b: &Bound| {
-        input
-            .get(b.measure)
-            .is_some_and(|v| v >= Decimal::from(b.at_least))
-    };
+    let below = |b: &Bound| input.get(b.measure).is_some_and(|v| v < Decimal::from(b.at_least));
+    let reaches = |b: &Bound| input.get(b.measure).is_some_and(|v| v >= Decimal::from(b.at_least));
     if !row.ceiling.iter().any(below) {
         SizeClass::Large
     } else if row.medium.iter().all(reaches) {
@@ -432,11 +383,7 @@ pub fn classify_request(request: &ClassifyRequest) -> crate::Result<ClassifyResu
             crate::limits::check_amount(path, v)?;
         }
     }
-    let input = SizeInput {
-        employees: request.employees,
-        revenue: request.revenue,
-        assets: request.assets,
-    };
+    let input = SizeInput { employees: request.employees, revenue: request.revenue, assets: request.assets };
     Ok(ClassifyResult {
         size: classify(request.industry, &input),
         industry: request.industry,

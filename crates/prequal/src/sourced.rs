@@ -22,10 +22,7 @@ pub struct Sourced {
 impl Sourced {
     /// A number without a source.
     pub fn bare(value: Decimal) -> Sourced {
-        Sourced {
-            value,
-            source: None,
-        }
+        Sourced { value, source: None }
     }
 }
 

@@ -4,12 +4,8 @@ use crate::condition::{Condition, Field, Kind, Op, Value};
 use crate::cost::{check_terms, SubsidyBasis, SubsidyTerms};
 use crate::error::{Error, ErrorCode, Result};
 use crate::firm::TaxGrade;
-use crate::limits::{
-    self, check_amount, check_len, check_rate, check_share, check_string, check_term,
-};
-use crate::policy::{
-    dangling, is_limit_base, AppliesTo, GuaranteeScheme, I18n, Policy, Product, SubsidyScheme,
-};
+use crate::limits::{self, check_amount, check_len, check_rate, check_share, check_string, check_term};
+use crate::policy::{dangling, is_limit_base, AppliesTo, GuaranteeScheme, I18n, Policy, Product, SubsidyScheme};
 use crate::schedule::RepaymentMethod;
 use crate::size::Industry;
 use crate::sourced::Sourced;
@@ -20,42 +16,23 @@ use std::collections::HashSet;
 pub(crate) fn normalise(policy: &mut Policy) -> Result<()> {
     for (p, product) in policy.products.iter_mut().enumerate() {
         for (c, criterion) in product.criteria.iter_mut().enumerate() {
-            coerce(
-                &format!("$.products[{p}].criteria[{c}].value"),
-                criterion.field,
-                &mut criterion.value,
-            )?;
+            coerce(&format!("$.products[{p}].criteria[{c}].value"), criterion.field, &mut criterion.value)?;
         }
         let limit = &mut product.limit;
         for (u, uplift) in limit.uplifts.iter_mut().enumerate() {
-            coerce_all(
-                &format!("$.products[{p}].limit.uplifts[{u}].when"),
-                &mut uplift.when,
-            )?;
+            coerce_all(&format!("$.products[{p}].limit.uplifts[{u}].when"), &mut uplift.when)?;
         }
         for (k, cap) in limit.caps.iter_mut().enumerate() {
-            coerce_all(
-                &format!("$.products[{p}].limit.caps[{k}].when"),
-                &mut cap.when,
-            )?;
+            coerce_all(&format!("$.products[{p}].limit.caps[{k}].when"), &mut cap.when)?;
         }
         for (t, tier) in product.pricing.tiers.iter_mut().enumerate() {
-            coerce_all(
-                &format!("$.products[{p}].pricing.tiers[{t}].when"),
-                &mut tier.when,
-            )?;
+            coerce_all(&format!("$.products[{p}].pricing.tiers[{t}].when"), &mut tier.when)?;
         }
     }
     for (s, scheme) in policy.subsidy_schemes.iter_mut().enumerate() {
-        coerce_all(
-            &format!("$.subsidy_schemes[{s}].conditions"),
-            &mut scheme.conditions,
-        )?;
+        coerce_all(&format!("$.subsidy_schemes[{s}].conditions"), &mut scheme.conditions)?;
         for (r, rule) in scheme.shares.iter_mut().enumerate() {
-            coerce_all(
-                &format!("$.subsidy_schemes[{s}].shares[{r}].when"),
-                &mut rule.when,
-            )?;
+            coerce_all(&format!("$.subsidy_schemes[{s}].shares[{r}].when"), &mut rule.when)?;
         }
     }
     Ok(())
@@ -87,10 +64,7 @@ fn coerce(path: &str, field: Field, value: &mut Value) -> Result<()> {
 }
 
 fn field_id(field: Field) -> String {
-    serde_json::to_value(field)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    serde_json::to_value(field).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 /// Collects problems in document order.
@@ -113,36 +87,12 @@ pub(crate) fn problems(policy: &Policy) -> Vec<Error> {
     check_texts(&mut out, policy);
     out.check(check_rate("$.market.lpr_1y", policy.market.lpr_1y.value));
     out.check(check_rate("$.market.lpr_5y", policy.market.lpr_5y.value));
-    unique_ids(
-        &mut out,
-        "$.banks",
-        policy.banks.iter().map(|b| b.id.as_str()),
-    );
-    unique_ids(
-        &mut out,
-        "$.parks",
-        policy.parks.iter().map(|p| p.id.as_str()),
-    );
-    unique_ids(
-        &mut out,
-        "$.products",
-        policy.products.iter().map(|p| p.id.as_str()),
-    );
-    unique_ids(
-        &mut out,
-        "$.guarantee_schemes",
-        policy.guarantee_schemes.iter().map(|g| g.id.as_str()),
-    );
-    unique_ids(
-        &mut out,
-        "$.subsidy_schemes",
-        policy.subsidy_schemes.iter().map(|s| s.id.as_str()),
-    );
-    out.check(check_len(
-        "$.products",
-        policy.products.len(),
-        limits::MAX_PRODUCTS,
-    ));
+    unique_ids(&mut out, "$.banks", policy.banks.iter().map(|b| b.id.as_str()));
+    unique_ids(&mut out, "$.parks", policy.parks.iter().map(|p| p.id.as_str()));
+    unique_ids(&mut out, "$.products", policy.products.iter().map(|p| p.id.as_str()));
+    unique_ids(&mut out, "$.guarantee_schemes", policy.guarantee_schemes.iter().map(|g| g.id.as_str()));
+    unique_ids(&mut out, "$.subsidy_schemes", policy.subsidy_schemes.iter().map(|s| s.id.as_str()));
+    out.check(check_len("$.products", policy.products.len(), limits::MAX_PRODUCTS));
     for (name, len) in [
         ("banks", policy.banks.len()),
         ("parks", policy.parks.len()),
@@ -168,12 +118,7 @@ pub(crate) fn problems(policy: &Policy) -> Vec<Error> {
         check_product(&mut out, policy, &format!("$.products[{i}]"), product);
     }
     for (i, scheme) in policy.guarantee_schemes.iter().enumerate() {
-        check_guarantee(
-            &mut out,
-            policy,
-            &format!("$.guarantee_schemes[{i}]"),
-            scheme,
-        );
+        check_guarantee(&mut out, policy, &format!("$.guarantee_schemes[{i}]"), scheme);
     }
     for (i, scheme) in policy.subsidy_schemes.iter().enumerate() {
         check_subsidy(&mut out, policy, &format!("$.subsidy_schemes[{i}]"), scheme);
@@ -189,12 +134,7 @@ fn unique_ids<'a>(out: &mut Problems, path: &str, ids: impl Iterator<Item = &'a 
     let mut seen = HashSet::new();
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
-            out.push(Error::new(
-                ErrorCode::InvalidValue,
-                format!("{path}[{i}].id"),
-                "a non-empty id",
-                "编号不能为空",
-            ));
+            out.push(Error::new(ErrorCode::InvalidValue, format!("{path}[{i}].id"), "a non-empty id", "编号不能为空"));
         } else if !seen.insert(id) {
             out.push(Error::new(
                 ErrorCode::DuplicateId,
@@ -207,10 +147,7 @@ fn unique_ids<'a>(out: &mut Problems, path: &str, ids: impl Iterator<Item = &'a 
 }
 
 fn check_texts(out: &mut Problems, policy: &Policy) {
-    let mut texts: Vec<(String, &str)> = vec![
-        ("$.id".into(), &policy.id),
-        ("$.version".into(), &policy.version),
-    ];
+    let mut texts: Vec<(String, &str)> = vec![("$.id".into(), &policy.id), ("$.version".into(), &policy.version)];
     let mut both = |path: String, t: &'_ I18n| {
         out.check(check_string(&format!("{path}.zh-CN"), &t.zh_cn));
         out.check(check_string(&format!("{path}.en"), &t.en));
@@ -242,14 +179,8 @@ fn check_product(out: &mut Problems, policy: &Policy, path: &str, product: &Prod
             ));
         }
     }
-    out.check(check_amount(
-        &format!("{path}.amount_min"),
-        product.amount_min.value,
-    ));
-    out.check(check_amount(
-        &format!("{path}.amount_max"),
-        product.amount_max.value,
-    ));
+    out.check(check_amount(&format!("{path}.amount_min"), product.amount_min.value));
+    out.check(check_amount(&format!("{path}.amount_max"), product.amount_max.value));
     if product.amount_max.value <= Decimal::ZERO {
         out.push(Error::new(
             ErrorCode::OutOfRange,
@@ -266,14 +197,8 @@ fn check_product(out: &mut Problems, policy: &Policy, path: &str, product: &Prod
             format!("不超过最高金额 {}", product.amount_max.value),
         ));
     }
-    out.check(check_term(
-        &format!("{path}.term_min_months"),
-        product.term_min_months,
-    ));
-    out.check(check_term(
-        &format!("{path}.term_max_months"),
-        product.term_max_months,
-    ));
+    out.check(check_term(&format!("{path}.term_min_months"), product.term_min_months));
+    out.check(check_term(&format!("{path}.term_max_months"), product.term_max_months));
     if product.term_min_months > product.term_max_months {
         out.push(Error::new(
             ErrorCode::InvertedRange,
@@ -285,62 +210,26 @@ fn check_product(out: &mut Problems, policy: &Policy, path: &str, product: &Prod
     if product.repayment_methods.is_empty() {
         out.push(empty(&format!("{path}.repayment_methods")));
     }
-    out.check(check_len(
-        &format!("{path}.criteria"),
-        product.criteria.len(),
-        limits::MAX_LIST,
-    ));
-    unique_ids(
-        out,
-        &format!("{path}.criteria"),
-        product.criteria.iter().map(|c| c.id.as_str()),
-    );
+    out.check(check_len(&format!("{path}.criteria"), product.criteria.len(), limits::MAX_LIST));
+    unique_ids(out, &format!("{path}.criteria"), product.criteria.iter().map(|c| c.id.as_str()));
     for (i, c) in product.criteria.iter().enumerate() {
-        out.check(check_value(
-            policy,
-            &format!("{path}.criteria[{i}]"),
-            c.field,
-            c.op,
-            &c.value,
-        ));
+        out.check(check_value(policy, &format!("{path}.criteria[{i}]"), c.field, c.op, &c.value));
         if let Some(label) = &c.label {
-            out.check(check_string(
-                &format!("{path}.criteria[{i}].label.en"),
-                &label.en,
-            ));
-            out.check(check_string(
-                &format!("{path}.criteria[{i}].label.zh-CN"),
-                &label.zh_cn,
-            ));
+            out.check(check_string(&format!("{path}.criteria[{i}].label.en"), &label.en));
+            out.check(check_string(&format!("{path}.criteria[{i}].label.zh-CN"), &label.zh_cn));
         }
     }
     check_limit(out, policy, path, product);
     check_pricing(out, policy, path, product);
     if let Some(id) = &product.guarantee {
         if policy.guarantee_scheme(id).is_none() {
-            out.push(dangling(
-                format!("{path}.guarantee"),
-                "guarantee scheme",
-                id,
-            ));
+            out.push(dangling(format!("{path}.guarantee"), "guarantee scheme", id));
         }
     }
-    check_scheme_refs(
-        out,
-        policy,
-        &format!("{path}.subsidies"),
-        &product.subsidies,
-        AppliesTo::Interest,
-    );
+    check_scheme_refs(out, policy, &format!("{path}.subsidies"), &product.subsidies, AppliesTo::Interest);
 }
 
-fn check_scheme_refs(
-    out: &mut Problems,
-    policy: &Policy,
-    path: &str,
-    ids: &[String],
-    wanted: AppliesTo,
-) {
+fn check_scheme_refs(out: &mut Problems, policy: &Policy, path: &str, ids: &[String], wanted: AppliesTo) {
     out.check(check_len(path, ids.len(), limits::MAX_LIST));
     for (i, id) in ids.iter().enumerate() {
         match policy.subsidy_scheme(id) {
@@ -350,19 +239,11 @@ fn check_scheme_refs(
                 format!("{path}[{i}]"),
                 format!(
                     "a scheme that applies to {}, but \"{id}\" applies to the other cost",
-                    if wanted == AppliesTo::Interest {
-                        "interest"
-                    } else {
-                        "the guarantee fee"
-                    }
+                    if wanted == AppliesTo::Interest { "interest" } else { "the guarantee fee" }
                 ),
                 format!(
                     "适用于{}的补贴方案，\"{id}\" 适用对象不符",
-                    if wanted == AppliesTo::Interest {
-                        "利息"
-                    } else {
-                        "担保费"
-                    }
+                    if wanted == AppliesTo::Interest { "利息" } else { "担保费" }
                 ),
             )),
             Some(_) => {}
@@ -373,13 +254,7 @@ fn check_scheme_refs(
 fn check_conditions(out: &mut Problems, policy: &Policy, path: &str, conditions: &[Condition]) {
     out.check(check_len(path, conditions.len(), limits::MAX_LIST));
     for (i, c) in conditions.iter().enumerate() {
-        out.check(check_value(
-            policy,
-            &format!("{path}[{i}]"),
-            c.field,
-            c.op,
-            &c.value,
-        ));
+        out.check(check_value(policy, &format!("{path}[{i}]"), c.field, c.op, &c.value));
     }
 }
 
@@ -394,22 +269,11 @@ fn check_limit(out: &mut Problems, policy: &Policy, path: &str, product: &Produc
                 "须为 revenue、annual_tax_paid 或 total_assets",
             ));
         }
-        out.check(check_amount(
-            &format!("{path}.limit.bases[{i}].multiple"),
-            base.multiple.value,
-        ));
+        out.check(check_amount(&format!("{path}.limit.bases[{i}].multiple"), base.multiple.value));
     }
     for (i, uplift) in limit.uplifts.iter().enumerate() {
-        check_conditions(
-            out,
-            policy,
-            &format!("{path}.limit.uplifts[{i}].when"),
-            &uplift.when,
-        );
-        out.check(check_amount(
-            &format!("{path}.limit.uplifts[{i}].factor"),
-            uplift.factor.value,
-        ));
+        check_conditions(out, policy, &format!("{path}.limit.uplifts[{i}].when"), &uplift.when);
+        out.check(check_amount(&format!("{path}.limit.uplifts[{i}].factor"), uplift.factor.value));
         if uplift.factor.value < Decimal::ONE || uplift.factor.value > Decimal::from(100) {
             out.push(Error::new(
                 ErrorCode::OutOfRange,
@@ -420,16 +284,8 @@ fn check_limit(out: &mut Problems, policy: &Policy, path: &str, product: &Produc
         }
     }
     for (i, cap) in limit.caps.iter().enumerate() {
-        check_conditions(
-            out,
-            policy,
-            &format!("{path}.limit.caps[{i}].when"),
-            &cap.when,
-        );
-        out.check(check_amount(
-            &format!("{path}.limit.caps[{i}].amount"),
-            cap.amount.value,
-        ));
+        check_conditions(out, policy, &format!("{path}.limit.caps[{i}].when"), &cap.when);
+        out.check(check_amount(&format!("{path}.limit.caps[{i}].amount"), cap.amount.value));
     }
     if let Some(step) = &limit.step {
         out.check(check_amount(&format!("{path}.limit.step"), step.value));
@@ -449,12 +305,7 @@ fn check_pricing(out: &mut Problems, policy: &Policy, path: &str, product: &Prod
         Some(_) => {}
     }
     for (i, tier) in pricing.tiers.iter().enumerate() {
-        check_conditions(
-            out,
-            policy,
-            &format!("{path}.pricing.tiers[{i}].when"),
-            &tier.when,
-        );
+        check_conditions(out, policy, &format!("{path}.pricing.tiers[{i}].when"), &tier.when);
         let spread = tier.spread.value;
         if spread <= -Decimal::ONE || spread >= Decimal::ONE {
             out.push(Error::new(
@@ -483,27 +334,15 @@ fn check_pricing(out: &mut Problems, policy: &Policy, path: &str, product: &Prod
 }
 
 fn check_guarantee(out: &mut Problems, policy: &Policy, path: &str, scheme: &GuaranteeScheme) {
-    out.check(check_rate(
-        &format!("{path}.fee_rate"),
-        scheme.fee_rate.value,
-    ));
-    check_scheme_refs(
-        out,
-        policy,
-        &format!("{path}.fee_subsidies"),
-        &scheme.fee_subsidies,
-        AppliesTo::GuaranteeFee,
-    );
+    out.check(check_rate(&format!("{path}.fee_rate"), scheme.fee_rate.value));
+    check_scheme_refs(out, policy, &format!("{path}.fee_subsidies"), &scheme.fee_subsidies, AppliesTo::GuaranteeFee);
     if scheme.risk_sharing.is_empty() {
         out.push(empty(&format!("{path}.risk_sharing")));
         return;
     }
     let mut sum = Decimal::ZERO;
     for (i, party) in scheme.risk_sharing.iter().enumerate() {
-        out.check(check_share(
-            &format!("{path}.risk_sharing[{i}].share"),
-            party.share.value,
-        ));
+        out.check(check_share(&format!("{path}.risk_sharing[{i}].share"), party.share.value));
         sum += party.share.value;
     }
     if sum != Decimal::ONE {
@@ -517,18 +356,10 @@ fn check_guarantee(out: &mut Problems, policy: &Policy, path: &str, scheme: &Gua
 }
 
 fn check_subsidy(out: &mut Problems, policy: &Policy, path: &str, scheme: &SubsidyScheme) {
-    check_conditions(
-        out,
-        policy,
-        &format!("{path}.conditions"),
-        &scheme.conditions,
-    );
+    check_conditions(out, policy, &format!("{path}.conditions"), &scheme.conditions);
     for (i, rule) in scheme.shares.iter().enumerate() {
         check_conditions(out, policy, &format!("{path}.shares[{i}].when"), &rule.when);
-        out.check(check_share(
-            &format!("{path}.shares[{i}].share"),
-            rule.share.value,
-        ));
+        out.check(check_share(&format!("{path}.shares[{i}].share"), rule.share.value));
     }
     let value = |s: &Option<Sourced>| s.as_ref().map(|s| s.value);
     let terms = SubsidyTerms {
@@ -551,9 +382,7 @@ fn check_subsidy(out: &mut Problems, policy: &Policy, path: &str, scheme: &Subsi
         let on_fee = scheme.applies_to == AppliesTo::GuaranteeFee;
         out.check(check_terms(path, &terms, on_fee).map_err(|mut e| {
             // check_terms names `.share`; in a pack the share lives in `.shares[0].share`.
-            e.path = e
-                .path
-                .replace(&format!("{path}.share"), &format!("{path}.shares[0].share"));
+            e.path = e.path.replace(&format!("{path}.share"), &format!("{path}.shares[0].share"));
             e
         }));
     }
@@ -563,12 +392,7 @@ fn check_subsidy(out: &mut Problems, policy: &Policy, path: &str, scheme: &Subsi
 fn check_value(policy: &Policy, path: &str, field: Field, op: Op, value: &Value) -> Result<()> {
     let kind = field.kind();
     let incompatible = |expected_en: String, expected_zh: String| {
-        Err(Error::new(
-            ErrorCode::IncompatibleCondition,
-            format!("{path}.op"),
-            expected_en,
-            expected_zh,
-        ))
+        Err(Error::new(ErrorCode::IncompatibleCondition, format!("{path}.op"), expected_en, expected_zh))
     };
     if !op.applies_to(kind) {
         let ops = match kind {
@@ -582,14 +406,8 @@ fn check_value(policy: &Policy, path: &str, field: Field, op: Op, value: &Value)
         );
     }
     let value_path = format!("{path}.value");
-    let wrong = |en: &str, zh: &str| {
-        Err(Error::new(
-            ErrorCode::WrongType,
-            value_path.clone(),
-            en.to_string(),
-            zh.to_string(),
-        ))
-    };
+    let wrong =
+        |en: &str, zh: &str| Err(Error::new(ErrorCode::WrongType, value_path.clone(), en.to_string(), zh.to_string()));
     match (kind, value, op) {
         (Kind::Number, Value::Number(n), _) => limits::check_magnitude(&value_path, *n),
         (Kind::Number, _, _) => wrong("a number", "须为数字"),
@@ -600,10 +418,7 @@ fn check_value(policy: &Policy, path: &str, field: Field, op: Op, value: &Value)
             if items.is_empty() {
                 return Err(empty(&value_path));
             }
-            items
-                .iter()
-                .enumerate()
-                .try_for_each(|(i, t)| check_name(policy, &format!("{value_path}[{i}]"), field, t))
+            items.iter().enumerate().try_for_each(|(i, t)| check_name(policy, &format!("{value_path}[{i}]"), field, t))
         }
         (Kind::Text, _, Op::In | Op::NotIn) => wrong("a list of names", "须为名称列表"),
         (Kind::Text, _, _) => wrong("a name", "须为名称"),
@@ -614,28 +429,15 @@ fn check_value(policy: &Policy, path: &str, field: Field, op: Op, value: &Value)
 fn check_name(policy: &Policy, path: &str, field: Field, name: &str) -> Result<()> {
     check_string(path, name)?;
     let (known, allowed): (bool, &str) = match field {
-        Field::TaxGrade => (
-            TaxGrade::parse(name).is_some_and(|g| g.as_str() == name),
-            "A, B, M, C or D",
-        ),
-        Field::Industry => (
-            Industry::from_id(name).is_some(),
-            "an industry id such as software_it",
-        ),
-        Field::SizeClass => (
-            matches!(name, "micro" | "small" | "medium" | "large"),
-            "micro, small, medium or large",
-        ),
+        Field::TaxGrade => (TaxGrade::parse(name).is_some_and(|g| g.as_str() == name), "A, B, M, C or D"),
+        Field::Industry => (Industry::from_id(name).is_some(), "an industry id such as software_it"),
+        Field::SizeClass => (matches!(name, "micro" | "small" | "medium" | "large"), "micro, small, medium or large"),
         Field::RepaymentMethod => (
             RepaymentMethod::from_id(name).is_some_and(|m| m.id() == name),
             "equal_installment, equal_principal or interest_only",
         ),
         Field::Park => {
-            return if policy.park(name).is_some() {
-                Ok(())
-            } else {
-                Err(dangling(path.to_string(), "park", name))
-            }
+            return if policy.park(name).is_some() { Ok(()) } else { Err(dangling(path.to_string(), "park", name)) }
         }
         _ => (true, ""),
     };

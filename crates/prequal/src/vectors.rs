@@ -18,8 +18,7 @@ pub fn run(kind: &str, input: &Value) -> Value {
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<Value, Error> {
-    serde_json::to_value(value)
-        .map_err(|e| Error::new(ErrorCode::Calculation, "$", e.to_string(), e.to_string()))
+    serde_json::to_value(value).map_err(|e| Error::new(ErrorCode::Calculation, "$", e.to_string(), e.to_string()))
 }
 
 fn parse<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, Error> {
@@ -37,9 +36,7 @@ fn dispatch(kind: &str, input: &Value) -> Result<Value, Error> {
             let policy = crate::Policy::from_json(&text)?;
             Ok(serde_json::json!({ "id": policy.id, "content_hash": policy.content_hash() }))
         }
-        "firm" => to_json(&crate::Firm::from_json(
-            &serde_json::to_string(input).unwrap_or_default(),
-        )?),
+        "firm" => to_json(&crate::Firm::from_json(&serde_json::to_string(input).unwrap_or_default())?),
         "evaluate" => evaluate(input),
         other => Err(Error::new(
             ErrorCode::InvalidValue,
@@ -57,18 +54,12 @@ fn evaluate(input: &Value) -> Result<Value, Error> {
         Some(Value::String(name)) if name == "default" => crate::Policy::default_pack(),
         Some(pack) => crate::Policy::from_json(&serde_json::to_string(pack).unwrap_or_default())?,
     };
-    let firm_text =
-        serde_json::to_string(input.get("firm").unwrap_or(&Value::Null)).unwrap_or_default();
+    let firm_text = serde_json::to_string(input.get("firm").unwrap_or(&Value::Null)).unwrap_or_default();
     let firm = crate::Firm::from_json(&firm_text)?;
     let as_of = match input.get("as_of").and_then(Value::as_str) {
-        Some(text) => text.parse().map_err(|_| {
-            Error::new(
-                ErrorCode::InvalidValue,
-                "$.as_of",
-                "YYYY-MM-DD",
-                "日期格式 YYYY-MM-DD",
-            )
-        })?,
+        Some(text) => text
+            .parse()
+            .map_err(|_| Error::new(ErrorCode::InvalidValue, "$.as_of", "YYYY-MM-DD", "日期格式 YYYY-MM-DD"))?,
         None => policy.market.as_of,
     };
     to_json(&crate::evaluate(&policy, &firm, as_of)?)
@@ -83,24 +74,15 @@ pub fn matches(expected: &Value, actual: &Value) -> Result<(), String> {
 
 fn compare(path: &str, expected: &Value, actual: &Value) -> Result<(), String> {
     match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            e.iter().try_for_each(|(key, ev)| match a.get(key) {
-                Some(av) => compare(&format!("{path}.{key}"), ev, av),
-                None => Err(format!("{path}.{key}: missing, expected {ev}")),
-            })
-        }
+        (Value::Object(e), Value::Object(a)) => e.iter().try_for_each(|(key, ev)| match a.get(key) {
+            Some(av) => compare(&format!("{path}.{key}"), ev, av),
+            None => Err(format!("{path}.{key}: missing, expected {ev}")),
+        }),
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                return Err(format!(
-                    "{path}: {} elements, expected {}",
-                    a.len(),
-                    e.len()
-                ));
+                return Err(format!("{path}: {} elements, expected {}", a.len(), e.len()));
             }
-            e.iter()
-                .zip(a)
-                .enumerate()
-                .try_for_each(|(i, (ev, av))| compare(&format!("{path}[{i}]"), ev, av))
+            e.iter().zip(a).enumerate().try_for_each(|(i, (ev, av))| compare(&format!("{path}[{i}]"), ev, av))
         }
         _ if expected == actual => Ok(()),
         _ => Err(format!("{path}: got {actual}, expected {expected}")),

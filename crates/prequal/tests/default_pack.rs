@@ -15,10 +15,7 @@ fn bundled_pack_is_valid() {
 
 #[test]
 fn example_file_is_the_embedded_pack() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/packs/shenzhen-park-loan-2.json"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/packs/shenzhen-park-loan-2.json");
     let file = std::fs::read_to_string(path).unwrap();
     assert!(
         file == prequal::policy::DEFAULT_PACK_JSON,
@@ -29,14 +26,10 @@ fn example_file_is_the_embedded_pack() {
 /// Every number in the bundled pack carries a source tag (domain.md's [V] [N] [T] [E]).
 #[test]
 fn every_number_has_a_source() {
-    let value: serde_json::Value =
-        serde_json::from_str(prequal::policy::DEFAULT_PACK_JSON).unwrap();
+    let value: serde_json::Value = serde_json::from_str(prequal::policy::DEFAULT_PACK_JSON).unwrap();
     let mut untagged = Vec::new();
     walk("$", &value, false, &mut untagged);
-    assert!(
-        untagged.is_empty(),
-        "numbers without a source tag: {untagged:#?}"
-    );
+    assert!(untagged.is_empty(), "numbers without a source tag: {untagged:#?}");
 }
 
 /// Numbers inside conditions (`when`, `conditions`, criteria values) are thresholds whose
@@ -56,13 +49,10 @@ fn walk(path: &str, value: &serde_json::Value, in_condition: bool, out: &mut Vec
                 walk(&format!("{path}.{key}"), v, cond, out);
             }
         }
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| walk(&format!("{path}[{i}]"), v, in_condition, out)),
-        v if numeric(v) && !in_condition && !path.ends_with(".version") => {
-            out.push(path.to_string())
+        Value::Array(items) => {
+            items.iter().enumerate().for_each(|(i, v)| walk(&format!("{path}[{i}]"), v, in_condition, out))
         }
+        v if numeric(v) && !in_condition && !path.ends_with(".version") => out.push(path.to_string()),
         _ => {}
     }
 }

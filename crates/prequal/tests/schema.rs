@@ -4,9 +4,7 @@
 use std::path::PathBuf;
 
 fn check(name: &str, generated: String) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../schema")
-        .join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema").join(name);
     if std::env::var_os("PREQUAL_BLESS").is_some() {
         std::fs::write(&path, &generated).unwrap();
     }
