@@ -93,18 +93,32 @@ fn npv_and_slope(flows: &[Decimal], r: Decimal) -> Option<(Decimal, Decimal)> {
 }
 
 /// The per-period IRR of dense flows.
+///
+/// A loan's flows may change sign more than once (a subsidy paid at maturity can exceed the
+/// last payment), and then the NPV can have two roots. The root that means something has
+/// the sign of the total cost: so the search runs in [0, HIGH] when the flows cost the
+/// borrower money (Σ flows < 0), and in [LOW, 0] otherwise.
 pub fn irr(flows: &[Decimal]) -> Result<Decimal> {
-    let (mut lo, mut hi) = (LOW, HIGH);
+    let total: Decimal = flows.iter().try_fold(Decimal::ZERO, |acc, f| acc.checked_add(*f)).ok_or_else(no_solution)?;
+    if total.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
+    let (lo, hi) = if total.is_sign_negative() { (Decimal::ZERO, HIGH) } else { (LOW, Decimal::ZERO) };
     let f_lo = npv_and_slope(flows, lo).ok_or_else(no_solution)?.0;
     let f_hi = npv_and_slope(flows, hi).ok_or_else(no_solution)?.0;
-    if f_lo.is_zero() {
-        return Ok(lo);
+    if f_hi.is_zero() {
+        return Ok(hi);
     }
-    if f_lo.is_sign_negative() == f_hi.is_sign_negative() && !f_hi.is_zero() {
+    if f_lo.is_sign_negative() == f_hi.is_sign_negative() {
         return Err(no_solution());
     }
-    let lo_negative = f_lo.is_sign_negative();
-    let mut r = Decimal::new(5, 3); // a typical loan's monthly rate as the first guess
+    solve(flows, lo, hi, f_lo.is_sign_negative())
+}
+
+/// Newton's method kept inside [lo, hi], falling back to bisection when a step leaves it.
+fn solve(flows: &[Decimal], mut lo: Decimal, mut hi: Decimal, lo_negative: bool) -> Result<Decimal> {
+    let guess = Decimal::new(5, 3); // a typical loan's monthly rate
+    let mut r = if guess > lo && guess < hi { guess } else { (lo + hi) / Decimal::TWO };
     for _ in 0..MAX_STEPS {
         let (f, slope) = npv_and_slope(flows, r).ok_or_else(no_solution)?;
         if f.is_zero() {

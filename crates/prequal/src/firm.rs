@@ -246,14 +246,11 @@ impl Firm {
                 ));
             }
         }
-        if let Some(years) = self.years_in_operation.or(self.years_in_park) {
-            if years > Decimal::from(200) {
-                return Err(Error::new(
-                    ErrorCode::OutOfRange,
-                    "$.years_in_operation",
-                    "at most 200 years",
-                    "不超过 200 年",
-                ));
+        for (path, years) in
+            [("$.years_in_operation", self.years_in_operation), ("$.years_in_park", self.years_in_park)]
+        {
+            if years.is_some_and(|y| y > Decimal::from(200)) {
+                return Err(Error::new(ErrorCode::OutOfRange, path, "at most 200 years", "不超过 200 年"));
             }
         }
         if let Some(age) = self.legal_rep_age {
