@@ -247,10 +247,8 @@ impl<'de> Deserialize<'de> for Value {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
                 let mut items = Vec::new();
+                // Length is checked with every other list when the pack is validated.
                 while let Some(item) = seq.next_element::<String>()? {
-                    if items.len() >= crate::limits::MAX_LIST {
-                        return Err(de::Error::custom("a list of at most 200 names"));
-                    }
                     items.push(item);
                 }
                 Ok(Value::List(items))

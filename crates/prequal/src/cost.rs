@@ -4,7 +4,7 @@
 //! on its own against the independent reference (tests/vectors/costs.json). The rules are
 //! domain.md section 7, made precise in tests/vectors/README.md.
 
-use crate::apr::{annualise, irr, CashFlow};
+use crate::apr::{annualise, irr_near, CashFlow};
 use crate::error::{Error, ErrorCode, Result};
 use crate::limits;
 use crate::money::round_money;
@@ -209,8 +209,12 @@ pub fn costs(request: &CostRequest) -> Result<CostResult> {
 
     let gross = gross_flows(&sched, &fees, principal);
     let net = net_flows(&gross, interest_subsidies.iter().chain(&fee_subsidies));
-    let apr_gross = annual_cost(&gross)?;
-    let apr_net = annual_cost(&net)?;
+    // A good first guess saves NPV evaluations: the loan's own monthly cost for the gross
+    // flows, and the gross answer for the net ones (identical flows need no second search).
+    let fee_rate = request.guarantee.map_or(Decimal::ZERO, |g| g.fee_rate);
+    let gross_rate = monthly_irr(&gross, (request.annual_rate + fee_rate) / Decimal::from(12))?;
+    let net_rate = if net == gross { gross_rate } else { monthly_irr(&net, gross_rate)? };
+    let (apr_gross, apr_net) = (annualise(gross_rate, 12), annualise(net_rate, 12));
     Ok(CostResult {
         guarantee_fees: fees,
         guarantee_fee_total,
@@ -230,9 +234,9 @@ fn total(paid: &[SubsidyPaid]) -> Decimal {
     round_money(paid.iter().map(|p| p.total).sum())
 }
 
-fn annual_cost(flows: &[CashFlow]) -> Result<Decimal> {
+fn monthly_irr(flows: &[CashFlow], guess: Decimal) -> Result<Decimal> {
     let amounts: Vec<Decimal> = flows.iter().map(|f| f.amount).collect();
-    Ok(annualise(irr(&amounts)?, 12))
+    irr_near(&amounts, guess)
 }
 
 fn check(request: &CostRequest) -> Result<()> {

@@ -98,7 +98,7 @@ impl ErrorCode {
             (ErrorCode::UnknownField, Lang::En) => "unknown field",
             (ErrorCode::UnknownField, Lang::ZhCn) => "未知字段",
             (ErrorCode::MissingField, Lang::En) => "missing field",
-            (ErrorCode::MissingField, Lang::ZhCn) => "缺少字段",
+            (ErrorCode::MissingField, Lang::ZhCn) => "缺少必填字段",
             (ErrorCode::WrongType, Lang::En) => "wrong type",
             (ErrorCode::WrongType, Lang::ZhCn) => "类型错误",
             (ErrorCode::InvalidValue, Lang::En) => "invalid value",
@@ -164,37 +164,108 @@ impl Error {
             Lang::ZhCn => &self.expected_zh,
         };
         let sep = if lang == Lang::ZhCn { "：" } else { ": " };
+        let summary = self.code.summary(lang);
         if detail.is_empty() {
-            format!("{}{sep}{}", self.path, self.code.summary(lang))
+            format!("{}{sep}{summary}", self.path)
+        } else if detail.starts_with(summary) {
+            format!("{}{sep}{detail}", self.path)
         } else {
-            format!("{}{sep}{}{sep}{detail}", self.path, self.code.summary(lang))
+            format!("{}{sep}{summary}{sep}{detail}", self.path)
         }
     }
 
-    /// Turn a serde error at a path into an [`Error`], keeping serde's detail.
+    /// Turn a serde error at a path into an [`Error`] with a code, the path of the field
+    /// concerned, and serde's detail in English with a Chinese rendering.
     pub(crate) fn from_serde(path: &str, detail: &str) -> Error {
-        let code = if detail.starts_with("unknown field") {
-            ErrorCode::UnknownField
-        } else if detail.starts_with("missing field") {
-            ErrorCode::MissingField
-        } else if detail.starts_with("invalid type") {
-            ErrorCode::WrongType
-        } else if detail.starts_with("recursion limit") {
-            ErrorCode::TooLarge
-        } else if detail.contains("expected value") || detail.contains("EOF") || detail.contains("trailing") {
-            ErrorCode::InvalidJson
-        } else {
-            ErrorCode::InvalidValue
-        };
         let detail = strip_position(detail);
-        Error::new(code, json_path(path), detail.clone(), detail)
+        let code = serde_code(&detail);
+        let mut path = json_path(path);
+        // serde reports a missing field at the object that lacks it; name the field itself.
+        if code == ErrorCode::MissingField {
+            if let Some(field) = quoted(&detail) {
+                path = format!("{path}.{field}");
+            }
+        }
+        let mut error = Error::new(code, path, detail.clone(), crate::serde_zh::translate(&detail));
+        if let Some(name) = closest_option(&detail) {
+            error.expected_en = format!("{}; did you mean `{name}`?", error.expected_en);
+            error.expected_zh = format!("{}；是否应为 `{name}`？", error.expected_zh);
+        }
+        error
     }
+
+    /// A JSON syntax error, with its line and column.
+    pub(crate) fn syntax(detail: &str) -> Error {
+        let code = if detail.starts_with("recursion limit") { ErrorCode::TooLarge } else { ErrorCode::InvalidJson };
+        Error::new(code, "$", detail.to_string(), crate::serde_zh::translate(detail))
+    }
+}
+
+fn serde_code(detail: &str) -> ErrorCode {
+    let starts = |prefix: &str| detail.starts_with(prefix);
+    if starts("unknown field") {
+        ErrorCode::UnknownField
+    } else if starts("missing field") {
+        ErrorCode::MissingField
+    } else if starts("invalid type") {
+        ErrorCode::WrongType
+    } else if starts("recursion limit") || starts("number too large") {
+        ErrorCode::TooLarge
+    } else if starts("invalid value: integer") {
+        // A whole number outside its type (a negative count, a term beyond u32).
+        ErrorCode::OutOfRange
+    } else {
+        ErrorCode::InvalidValue
+    }
+}
+
+/// For "unknown field/variant `x`, expected one of `a`, `b`": the option within two edits of x.
+fn closest_option(detail: &str) -> Option<String> {
+    if !(detail.starts_with("unknown field") || detail.starts_with("unknown variant")) {
+        return None;
+    }
+    let given = quoted(detail)?;
+    let (_, options) = detail.split_once("expected")?;
+    let names = options.split('`').skip(1).step_by(2);
+    let (distance, best) = names.map(|name| (edit_distance(given, name), name)).min()?;
+    (distance <= 2 && distance > 0).then(|| best.to_string())
+}
+
+/// Levenshtein distance, for "did you mean" hints on short names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = row.get(j).copied().unwrap_or(usize::MAX);
+            let value = (diagonal + usize::from(ca != *cb)).min(above.saturating_add(1)).min(left.saturating_add(1));
+            diagonal = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// The first `quoted` name in a serde message.
+pub(crate) fn quoted(detail: &str) -> Option<&str> {
+    let start = detail.find('`')? + 1;
+    let len = detail.get(start..)?.find('`')?;
+    detail.get(start..start + len)
 }
 
 /// serde_json appends " at line L column C"; the path already says where.
 fn strip_position(detail: &str) -> String {
     match detail.rfind(" at line ") {
-        Some(i) if detail[i..].contains(" column ") => detail[..i].to_string(),
+        Some(i) if detail.get(i..).is_some_and(|rest| rest.contains(" column ")) => {
+            detail.get(..i).unwrap_or(detail).to_string()
+        }
         _ => detail.to_string(),
     }
 }
@@ -220,3 +291,25 @@ impl std::error::Error for Error {}
 
 /// The engine's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_closest_name() {
+        let e = Error::from_serde("", "unknown field `emploees`, expected one of `industry`, `employees`, `revenue`");
+        assert_eq!(e.code, ErrorCode::UnknownField);
+        assert!(e.expected_en.ends_with("did you mean `employees`?"), "{}", e.expected_en);
+        assert!(e.message(Lang::ZhCn).starts_with("$：未知字段 `emploees`"), "{}", e.message(Lang::ZhCn));
+        let far = Error::from_serde("", "unknown field `zzz`, expected one of `industry`, `employees`");
+        assert!(!far.expected_en.contains("did you mean"));
+    }
+
+    #[test]
+    fn missing_field_names_the_field() {
+        let e = Error::from_serde("products[0]", "missing field `bank`");
+        assert_eq!(e.path, "$.products[0].bank");
+        assert_eq!(e.message(Lang::ZhCn), "$.products[0].bank：缺少必填字段 `bank`");
+    }
+}

@@ -219,6 +219,13 @@ impl Firm {
         Ok(firm)
     }
 
+    /// Read a firm from a parsed JSON document; errors name the JSON path.
+    pub fn from_value(value: &serde_json::Value) -> Result<Firm> {
+        let firm: Firm = crate::json::from_value(value)?;
+        firm.check()?;
+        Ok(firm)
+    }
+
     /// Check values serde cannot: no negative amounts, sane ratios, ages and terms.
     pub fn check(&self) -> Result<()> {
         let amounts = [

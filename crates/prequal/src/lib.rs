@@ -38,6 +38,7 @@ pub mod report;
 pub mod schedule;
 #[cfg(feature = "schema")]
 pub mod schema;
+mod serde_zh;
 pub mod size;
 pub mod sourced;
 mod validate;

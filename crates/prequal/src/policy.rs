@@ -65,6 +65,10 @@ pub struct Policy {
     /// Subsidy schemes products and guarantee schemes may use.
     #[serde(default)]
     pub subsidy_schemes: Vec<SubsidyScheme>,
+    /// The content hash, computed once per prepared pack (hashing costs more than a quote).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    hash: std::sync::OnceLock<String>,
 }
 
 /// Loan prime rates with the date they were read.
@@ -408,9 +412,18 @@ impl Policy {
         Ok(policy)
     }
 
+    /// Read and validate a pack from a parsed JSON document.
+    pub fn from_value(value: &serde_json::Value) -> Result<Policy> {
+        let mut policy: Policy = crate::json::from_value(value)?;
+        policy.prepare()?;
+        Ok(policy)
+    }
+
     /// Normalise and validate a pack built by other means (e.g. deserialised in WASM).
     /// Returns the first problem; [`Policy::problems`] lists them all.
+    /// Call it again after changing a pack's fields, so its content hash is recomputed.
     pub fn prepare(&mut self) -> Result<()> {
+        self.hash = std::sync::OnceLock::new();
         crate::validate::normalise(self)?;
         match crate::validate::problems(self).into_iter().next() {
             Some(problem) => Err(problem),
@@ -425,6 +438,10 @@ impl Policy {
 
     /// A content hash of the pack: `sha256:` and the hex digest of its canonical JSON.
     pub fn content_hash(&self) -> String {
+        self.hash.get_or_init(|| self.compute_hash()).clone()
+    }
+
+    fn compute_hash(&self) -> String {
         use sha2::{Digest, Sha256};
         let canonical = serde_json::to_vec(self).unwrap_or_default();
         let digest = Sha256::digest(&canonical);
@@ -467,6 +484,7 @@ impl Policy {
             products: vec![],
             guarantee_schemes: vec![],
             subsidy_schemes: vec![],
+            hash: std::sync::OnceLock::new(),
         }
     }
 

@@ -29,9 +29,16 @@ impl Sourced {
 /// Parse a decimal from JSON text of a number, refusing exponents Decimal cannot hold.
 pub(crate) fn decimal_from_text<E: de::Error>(text: &str) -> Result<Decimal, E> {
     let trimmed = text.trim();
-    Decimal::from_str(trimmed)
-        .or_else(|_| Decimal::from_scientific(trimmed))
-        .map_err(|_| E::custom(format!("a decimal number, got \"{text}\"")))
+    if let Ok(value) = Decimal::from_str(trimmed).or_else(|_| Decimal::from_scientific(trimmed)) {
+        return Ok(value);
+    }
+    let numeric = !trimmed.is_empty() && trimmed.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c));
+    if numeric && trimmed.chars().any(|c| c.is_ascii_digit()) {
+        // Shaped like a number but beyond Decimal's 28 digits.
+        Err(E::custom(format!("number too large: {trimmed}, the limit is {}", crate::limits::MAX_AMOUNT)))
+    } else {
+        Err(E::invalid_type(de::Unexpected::Str(text), &"a decimal number"))
+    }
 }
 
 struct SourcedVisitor;
@@ -66,15 +73,41 @@ impl<'de> Visitor<'de> for SourcedVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Sourced, A::Error> {
         let mut value: Option<Decimal> = None;
         let mut source: Option<String> = None;
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "value" => value = Some(map.next_value::<DecimalValue>()?.0),
-                "source" => source = Some(map.next_value()?),
-                other => return Err(de::Error::unknown_field(other, &["value", "source"])),
+        // Keys are read through `SourcedKey`, so an unknown key fails while the key is being
+        // read and the error's path names the key itself.
+        while let Some(key) = map.next_key::<SourcedKey>()? {
+            match key {
+                SourcedKey::Value => value = Some(map.next_value::<DecimalValue>()?.0),
+                SourcedKey::Source => source = Some(map.next_value()?),
             }
         }
         let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
         Ok(Sourced { value, source })
+    }
+}
+
+enum SourcedKey {
+    Value,
+    Source,
+}
+
+impl<'de> Deserialize<'de> for SourcedKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SourcedKey, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = SourcedKey;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("`value` or `source`")
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<SourcedKey, E> {
+                match key {
+                    "value" => Ok(SourcedKey::Value),
+                    "source" => Ok(SourcedKey::Source),
+                    other => Err(E::unknown_field(other, &["value", "source"])),
+                }
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
     }
 }
 

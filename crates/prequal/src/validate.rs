@@ -5,7 +5,7 @@ use crate::cost::{check_terms, SubsidyBasis, SubsidyTerms};
 use crate::error::{Error, ErrorCode, Result};
 use crate::firm::TaxGrade;
 use crate::limits::{self, check_amount, check_len, check_rate, check_share, check_string, check_term};
-use crate::policy::{dangling, is_limit_base, AppliesTo, GuaranteeScheme, I18n, Policy, Product, SubsidyScheme};
+use crate::policy::{dangling, is_limit_base, AppliesTo, GuaranteeScheme, Policy, Product, SubsidyScheme};
 use crate::schedule::RepaymentMethod;
 use crate::size::Industry;
 use crate::sourced::Sourced;
@@ -84,7 +84,14 @@ impl Problems {
 /// Every problem of a pack.
 pub(crate) fn problems(policy: &Policy) -> Vec<Error> {
     let mut out = Problems(Vec::new());
-    check_texts(&mut out, policy);
+    if let Ok(document) = serde_json::to_value(policy) {
+        check_sizes(&mut out, "$", &document);
+    }
+    for (path, text) in [("$.id", &policy.id), ("$.version", &policy.version)] {
+        if text.trim().is_empty() {
+            out.push(Error::new(ErrorCode::InvalidValue, path, "a non-empty text", "不能为空"));
+        }
+    }
     out.check(check_rate("$.market.lpr_1y", policy.market.lpr_1y.value));
     out.check(check_rate("$.market.lpr_5y", policy.market.lpr_5y.value));
     unique_ids(&mut out, "$.banks", policy.banks.iter().map(|b| b.id.as_str()));
@@ -146,22 +153,19 @@ fn unique_ids<'a>(out: &mut Problems, path: &str, ids: impl Iterator<Item = &'a 
     }
 }
 
-fn check_texts(out: &mut Problems, policy: &Policy) {
-    let mut texts: Vec<(String, &str)> = vec![("$.id".into(), &policy.id), ("$.version".into(), &policy.version)];
-    let mut both = |path: String, t: &'_ I18n| {
-        out.check(check_string(&format!("{path}.zh-CN"), &t.zh_cn));
-        out.check(check_string(&format!("{path}.en"), &t.en));
-    };
-    both("$.name".into(), &policy.name);
-    both("$.notice".into(), &policy.notice);
-    for (i, p) in policy.products.iter().enumerate() {
-        both(format!("$.products[{i}].name"), &p.name);
-        if let Some(d) = &p.description {
-            both(format!("$.products[{i}].description"), d);
+/// Every string and every list of the pack within the engine's limits, wherever it is.
+fn check_sizes(out: &mut Problems, path: &str, value: &serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => out.check(check_string(path, text)),
+        Value::Array(items) => {
+            out.check(check_len(path, items.len(), limits::MAX_LIST));
+            for (i, item) in items.iter().enumerate().take(limits::MAX_LIST) {
+                check_sizes(out, &format!("{path}[{i}]"), item);
+            }
         }
-    }
-    for (path, text) in texts.drain(..) {
-        out.check(check_string(&path, text));
+        Value::Object(map) => map.iter().for_each(|(key, v)| check_sizes(out, &format!("{path}.{key}"), v)),
+        _ => {}
     }
 }
 

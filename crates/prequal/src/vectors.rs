@@ -32,11 +32,10 @@ fn dispatch(kind: &str, input: &Value) -> Result<Value, Error> {
         "classify" => to_json(&crate::size::classify_request(&parse(input)?)?),
         "costs" => to_json(&crate::cost::costs(&parse(input)?)?),
         "policy" => {
-            let text = serde_json::to_string(input).unwrap_or_default();
-            let policy = crate::Policy::from_json(&text)?;
+            let policy = crate::Policy::from_value(input)?;
             Ok(serde_json::json!({ "id": policy.id, "content_hash": policy.content_hash() }))
         }
-        "firm" => to_json(&crate::Firm::from_json(&serde_json::to_string(input).unwrap_or_default())?),
+        "firm" => to_json(&crate::Firm::from_value(input)?),
         "evaluate" => evaluate(input),
         other => Err(Error::new(
             ErrorCode::InvalidValue,
@@ -52,10 +51,9 @@ fn evaluate(input: &Value) -> Result<Value, Error> {
     let policy = match input.get("policy") {
         None => crate::Policy::default_pack(),
         Some(Value::String(name)) if name == "default" => crate::Policy::default_pack(),
-        Some(pack) => crate::Policy::from_json(&serde_json::to_string(pack).unwrap_or_default())?,
+        Some(pack) => crate::Policy::from_value(pack)?,
     };
-    let firm_text = serde_json::to_string(input.get("firm").unwrap_or(&Value::Null)).unwrap_or_default();
-    let firm = crate::Firm::from_json(&firm_text)?;
+    let firm = crate::Firm::from_value(input.get("firm").unwrap_or(&Value::Null))?;
     let as_of = match input.get("as_of").and_then(Value::as_str) {
         Some(text) => text
             .parse()

@@ -133,7 +133,7 @@ fn firm() -> impl Strategy<Value = Firm> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // 256 cases each by default; PROPTEST_CASES=5000 for a longer run.
 
     #[test]
     fn schedule_repays_exactly(principal in money(100_000_000), annual_rate in rate(), months in 1u32..=360, method in method()) {
