@@ -352,10 +352,14 @@ fn judge_all(
     let builtin =
         |id, field, op, threshold| Judged { id, field, op, threshold, required: true, label: None, source: None };
     if product.partner_parks_only && !policy.parks.is_empty() {
-        out.push(judge(
+        let mut result = judge(
             builtin("partner_park", Field::PartnerPark, Op::Eq, Value::Bool(true)),
             facts.get(Field::PartnerPark, loan),
-        ));
+        );
+        if result.status != Status::Pass {
+            result.hint = Some(partner_parks_hint(policy, &product.bank));
+        }
+        out.push(result);
     }
     let firm = facts.firm;
     if let Some(term) = firm.term_months {
@@ -396,6 +400,18 @@ fn judge_all(
     }
     out.push(result);
     out
+}
+
+/// Which parks the bank partners with: what would make a firm's park qualify.
+fn partner_parks_hint(policy: &Policy, bank: &str) -> I18n {
+    let parks: Vec<&I18n> =
+        policy.parks.iter().filter(|p| p.banks.iter().any(|b| b == bank)).map(|p| &p.name).collect();
+    let zh: Vec<&str> = parks.iter().map(|n| n.zh_cn.as_str()).collect();
+    let en: Vec<&str> = parks.iter().map(|n| n.en.as_str()).collect();
+    I18n {
+        en: format!("offered to firms registered in: {}", en.join("; ")),
+        zh_cn: format!("适用园区：{}", zh.join("、")),
+    }
 }
 
 fn verdict(criteria: &[CriterionResult]) -> Verdict {

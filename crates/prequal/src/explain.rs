@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 pub fn amount(field: Field, value: Decimal) -> I18n {
     let plain = value.normalize().to_string();
     let (en, zh) = match field.unit() {
+        Unit::Years if value == Decimal::ONE => ("1 year".to_string(), "1年".to_string()),
         Unit::Years => (format!("{} years", trim2(value)), format!("{}年", trim2(value))),
         Unit::People => (format!("{plain} people"), format!("{plain}人")),
         Unit::Yuan => (format!("{} yuan", grouped(value)), yuan_zh(value)),
@@ -68,7 +69,8 @@ fn describe(field: Field, value: &Value) -> I18n {
 /// The sentence for one criterion, e.g. "years in operation of at least 2 years; has 1.5 years".
 pub fn message(field: Field, op: Op, threshold: &Value, observed: Option<&Value>, label: &I18n) -> I18n {
     let t = describe(field, threshold);
-    let o = observed.map_or_else(|| I18n { zh_cn: "未提供".into(), en: "not provided".into() }, |v| describe(field, v));
+    let Some(observed) = observed else { return requirement(field, op, &t, label) };
+    let o = describe(field, observed);
     if field.kind() == Kind::Bool {
         let wanted = matches!((op, threshold), (Op::Eq, Value::Bool(true)) | (Op::Ne, Value::Bool(false)));
         return if wanted {
@@ -83,19 +85,38 @@ pub fn message(field: Field, op: Op, threshold: &Value, observed: Option<&Value>
             }
         };
     }
-    let (en_op, zh_op) = match (op, field.kind()) {
-        (Op::Gte, _) => ("at least", "不低于"),
-        (Op::Gt, _) => ("more than", "高于"),
-        (Op::Lte, _) => ("at most", "不超过"),
-        (Op::Lt, _) => ("less than", "低于"),
-        (Op::Eq, _) => ("must be", "须为"),
-        (Op::Ne, _) => ("must not be", "不得为"),
-        (Op::In, _) => ("must be one of", "须为以下之一："),
-        (Op::NotIn, _) => ("must not be any of", "不得为以下任一："),
-    };
+    let (en_op, zh_op) = op_words(op);
     I18n {
         en: format!("{}: {en_op} {}; has {}", label.en, t.en, o.en),
         zh_cn: format!("{}{zh_op}{}，当前{}", label.zh_cn, t.zh_cn, o.zh_cn),
+    }
+}
+
+fn op_words(op: Op) -> (&'static str, &'static str) {
+    match op {
+        Op::Gte => ("at least", "不低于"),
+        Op::Gt => ("more than", "高于"),
+        Op::Lte => ("at most", "不超过"),
+        Op::Lt => ("less than", "低于"),
+        Op::Eq => ("must be", "须为"),
+        Op::Ne => ("must not be", "不得为"),
+        Op::In => ("must be one of", "须为以下之一："),
+        Op::NotIn => ("must not be any of", "不得为以下任一："),
+    }
+}
+
+/// The requirement alone, for a fact the firm has not given yet.
+fn requirement(field: Field, op: Op, t: &I18n, label: &I18n) -> I18n {
+    if field.kind() == Kind::Bool {
+        return I18n {
+            en: format!("needs {}; not stated yet", label.en),
+            zh_cn: format!("须具备{}，尚未填写", label.zh_cn),
+        };
+    }
+    let (en_op, zh_op) = op_words(op);
+    I18n {
+        en: format!("{}: {en_op} {}; not stated yet", label.en, t.en),
+        zh_cn: format!("{}{zh_op}{}，尚未填写", label.zh_cn, t.zh_cn),
     }
 }
 
