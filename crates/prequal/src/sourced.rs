@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-/// A number with an optional source tag (domain.md's [V] [N] [T] [E] tags and a citation).
+/// A number with an optional source tag (domain.md's `[V]` `[N]` `[T]` `[E]` tags and a citation).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sourced {
     /// The number.
