@@ -371,18 +371,22 @@ fn set_interest_bases(items: &mut [Item], sched: &Schedule, principal: Decimal, 
     }
 }
 
-/// Group items by when their subsidy is paid: (payment period, item indices).
-fn groups(items: &[Item], timing: SubsidyTiming, n: u32) -> Vec<(u32, Vec<usize>)> {
+/// Items sharing one subsidy payment: the period it is paid with and a run of items
+/// (items are in period order, so every group is a contiguous run).
+type Group = (u32, std::ops::Range<usize>);
+
+/// Group items by when their subsidy is paid.
+fn groups(items: &[Item], timing: SubsidyTiming, n: u32) -> Vec<Group> {
     match timing {
-        SubsidyTiming::PerPeriod => items.iter().enumerate().map(|(i, item)| (item.period, vec![i])).collect(),
-        SubsidyTiming::AtMaturity => vec![(n, (0..items.len()).collect())],
+        SubsidyTiming::PerPeriod => items.iter().enumerate().map(|(i, item)| (item.period, i..i + 1)).collect(),
+        SubsidyTiming::AtMaturity => vec![(n, 0..items.len())],
         SubsidyTiming::Annual => {
-            let mut out: Vec<(u32, Vec<usize>)> = Vec::new();
+            let mut out: Vec<Group> = Vec::new();
             for (i, item) in items.iter().enumerate() {
                 let paid_at = (12 * (item.year + 1)).min(n);
                 match out.last_mut() {
-                    Some((at, members)) if *at == paid_at => members.push(i),
-                    _ => out.push((paid_at, vec![i])),
+                    Some((at, run)) if *at == paid_at => run.end = i + 1,
+                    _ => out.push((paid_at, i..i + 1)),
                 }
             }
             out
@@ -396,18 +400,11 @@ fn pay(items: &mut [Item], terms: &SubsidyTerms, n: u32) -> SubsidyPaid {
     let years = items.iter().map(|i| i.year + 1).max().unwrap_or(0) as usize;
     let mut cap_left: Vec<Option<Decimal>> = vec![terms.cap_per_year; years];
     let mut payments = Vec::new();
-    for (paid_at, members) in groups(items, terms.timing, n) {
-        let mut raw = Decimal::ZERO;
-        for year in 0..years as u32 {
-            let claim: Decimal =
-                members.iter().filter_map(|&i| items.get(i)).filter(|it| it.year == year).map(|it| it.base).sum();
-            let cap = cap_left.get(year as usize).copied().flatten();
-            raw += cap.map_or(claim, |c| claim.min(c));
-        }
-        let uncovered: Decimal = members.iter().filter_map(|&i| items.get(i)).map(|it| it.remaining).sum();
-        let amount = round_money(raw).min(uncovered).max(Decimal::ZERO);
-        consume(items, &members, amount);
-        if let Some(Some(left)) = single_year(items, &members).and_then(|y| cap_left.get_mut(y as usize)) {
+    for (paid_at, run) in groups(items, terms.timing, n) {
+        let Some(members) = items.get_mut(run) else { continue };
+        let amount = round_money(capped_claim(members, &cap_left)).min(uncovered(members)).max(Decimal::ZERO);
+        consume(members, amount);
+        if let Some(Some(left)) = single_year(members).and_then(|y| cap_left.get_mut(y as usize)) {
             *left -= amount;
         }
         if !amount.is_zero() {
@@ -418,18 +415,31 @@ fn pay(items: &mut [Item], terms: &SubsidyTerms, n: u32) -> SubsidyPaid {
     SubsidyPaid { total, payments }
 }
 
-fn single_year(items: &[Item], members: &[usize]) -> Option<u32> {
-    let first = items.get(*members.first()?)?.year;
-    members.iter().all(|&i| items.get(i).is_some_and(|it| it.year == first)).then_some(first)
+/// Σ over the loan years in the group of min(the year's claims, what its cap has left).
+fn capped_claim(members: &[Item], cap_left: &[Option<Decimal>]) -> Decimal {
+    let mut total = Decimal::ZERO;
+    for year_items in members.chunk_by(|a, b| a.year == b.year) {
+        let claim: Decimal = year_items.iter().map(|it| it.base).sum();
+        let cap = year_items.first().and_then(|it| cap_left.get(it.year as usize)).copied().flatten();
+        total += cap.map_or(claim, |c| claim.min(c));
+    }
+    total
 }
 
-fn consume(items: &mut [Item], members: &[usize], mut amount: Decimal) {
-    for &i in members {
-        if let Some(item) = items.get_mut(i) {
-            let used = item.remaining.min(amount);
-            item.remaining -= used;
-            amount -= used;
-        }
+fn uncovered(members: &[Item]) -> Decimal {
+    members.iter().map(|it| it.remaining).sum()
+}
+
+fn single_year(members: &[Item]) -> Option<u32> {
+    let first = members.first()?.year;
+    members.iter().all(|it| it.year == first).then_some(first)
+}
+
+fn consume(members: &mut [Item], mut amount: Decimal) {
+    for item in members {
+        let used = item.remaining.min(amount);
+        item.remaining -= used;
+        amount -= used;
     }
 }
 
