@@ -92,17 +92,7 @@ const DISCOUNT_PLACES: u32 = 18;
 
 impl<'a> Flows<'a> {
     fn new(flows: &'a [Decimal]) -> Flows<'a> {
-        let cents: Option<Vec<i128>> = flows
-            .iter()
-            .map(|f| {
-                let c = f.checked_mul(Decimal::ONE_HUNDRED)?;
-                if c.fract().is_zero() {
-                    i128::try_from(c).ok()
-                } else {
-                    None
-                }
-            })
-            .collect();
+        let cents: Option<Vec<i128>> = flows.iter().map(|f| whole_cents(*f)).collect();
         match cents {
             Some(c) => Flows::Cents(c, flows),
             None => Flows::Exact(flows),
@@ -116,6 +106,23 @@ impl<'a> Flows<'a> {
         match self {
             Flows::Cents(cents, exact) => fixed(cents, v).or_else(|| decimal(exact, v)),
             Flows::Exact(exact) => decimal(exact, v),
+        }
+    }
+}
+
+/// The amount in whole cents, or None if it has a fraction of a cent. Money from the
+/// engine has scale 2, so this is usually the mantissa as it is.
+fn whole_cents(amount: Decimal) -> Option<i128> {
+    match amount.scale() {
+        2 => Some(amount.mantissa()),
+        s if s < 2 => amount.mantissa().checked_mul(10i128.pow(2 - s)),
+        _ => {
+            let cents = amount.checked_mul(Decimal::ONE_HUNDRED)?;
+            if cents.fract().is_zero() {
+                i128::try_from(cents).ok()
+            } else {
+                None
+            }
         }
     }
 }

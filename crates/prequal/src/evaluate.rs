@@ -309,14 +309,14 @@ struct Judged<'a> {
 fn judge(j: Judged<'_>, fact: Option<Fact<'_>>) -> CriterionResult {
     let status = test(fact, j.op, &j.threshold);
     let observed = fact.map(Fact::to_value);
-    let label = j.label.cloned().unwrap_or_else(|| explain::label(j.field));
+    let label = j.label.map_or_else(|| explain::Label::of(j.field), explain::Label::custom);
     let gap = explain::gap(j.op, &j.threshold, observed.as_ref(), status);
     CriterionResult {
         id: j.id.to_string(),
         field: j.field,
         op: j.op,
-        message: explain::message(j.field, j.op, &j.threshold, observed.as_ref(), &label),
-        hint: explain::hint(j.field, j.op, gap, status, &label),
+        message: explain::message(j.field, j.op, &j.threshold, observed.as_ref(), label),
+        hint: explain::hint(j.field, j.op, gap, status, label),
         gap,
         threshold: j.threshold,
         observed,

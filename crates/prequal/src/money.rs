@@ -8,7 +8,13 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Round to 0.01 yuan, half away from zero, with exactly two decimal places.
 pub fn round_money(value: Decimal) -> Decimal {
-    let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    // Sums and differences of cents are already exact: only fix their scale (fast path,
+    // the schedule does this a few times per row).
+    let mut rounded = if value.scale() <= 2 {
+        value
+    } else {
+        value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    };
     rounded.rescale(2);
     rounded
 }
