@@ -3,7 +3,7 @@
 //! Engine errors keep their own wording (`prequal::Error::message`); the command only adds
 //! where it happened (a file, a flag, a CSV line) in front.
 
-use prequal::{Error, Lang};
+use prequal::{Error, ErrorCode, Lang};
 use std::fmt::Display;
 use std::path::Path;
 
@@ -31,11 +31,7 @@ enum Cause {
     /// An error in the engine's vocabulary (also used for the command's own checks).
     Engine(Error),
     /// The operating system refused a read or a write.
-    Io {
-        en: String,
-        zh: String,
-        detail: String,
-    },
+    Io { en: String, zh: String, detail: String },
     /// The reader of stdout went away (`prequal ... | head`): stop quietly.
     ClosedPipe,
 }
@@ -43,44 +39,47 @@ enum Cause {
 impl Failure {
     /// A problem the engine (or a check phrased like the engine's) found.
     pub fn engine(error: Error) -> Failure {
-        Failure {
-            context: Vec::new(),
-            cause: Cause::Engine(error),
-        }
+        Failure { context: Vec::new(), cause: Cause::Engine(error) }
     }
 
     /// A read or write of `path` that failed.
     pub fn io(path: &Path, writing: bool, error: &std::io::Error) -> Failure {
-        let (en, zh) = if writing {
-            ("cannot write", "无法写入")
-        } else {
-            ("cannot read", "无法读取")
-        };
+        let (en, zh) = if writing { ("cannot write", "无法写入") } else { ("cannot read", "无法读取") };
         Failure {
             context: vec![path.display().to_string()],
-            cause: Cause::Io {
-                en: en.into(),
-                zh: zh.into(),
-                detail: error.to_string(),
-            },
+            cause: Cause::Io { en: en.into(), zh: zh.into(), detail: error.to_string() },
         }
     }
 
     /// A write to stdout that failed; a closed pipe is not worth a message.
     pub fn stdout(error: &std::io::Error) -> Failure {
         if error.kind() == std::io::ErrorKind::BrokenPipe {
-            return Failure {
-                context: Vec::new(),
-                cause: Cause::ClosedPipe,
-            };
+            return Failure { context: Vec::new(), cause: Cause::ClosedPipe };
         }
         Failure::io(Path::new("<stdout>"), true, error)
+    }
+
+    /// Something that cannot happen with well-formed values (serialising to memory).
+    pub fn unexpected(error: &dyn Display) -> Failure {
+        let detail = error.to_string();
+        Failure::engine(Error::new(ErrorCode::Calculation, "$", detail.clone(), detail))
     }
 
     /// Say where the problem is, e.g. the file it was found in.
     pub fn within(mut self, place: impl Display) -> Failure {
         self.context.insert(0, place.to_string());
         self
+    }
+
+    /// Say more precisely where, inside the places already named (a line of a file).
+    pub fn at(mut self, place: impl Display) -> Failure {
+        self.context.push(place.to_string());
+        self
+    }
+
+    /// Whether the input was read but is wrong (as opposed to unreadable).
+    pub fn is_engine(&self) -> bool {
+        matches!(self.cause, Cause::Engine(_))
     }
 
     /// Whether the failure should be reported at all.
@@ -138,4 +137,13 @@ pub fn line_label(line: u64, lang: Lang) -> String {
         Lang::En => format!("line {line}"),
         Lang::ZhCn => format!("第 {line} 行"),
     }
+}
+
+/// Rename the engine's JSON path to the name the caller used (a flag, a column header).
+/// Paths without a new name are kept.
+pub fn relabel(mut error: Error, name: impl Fn(&str) -> Option<String>) -> Error {
+    if let Some(renamed) = name(&error.path) {
+        error.path = renamed;
+    }
+    error
 }

@@ -1,0 +1,245 @@
+//! The command line: names, flags and help texts. These names are a contract; scripts
+//! depend on them, so change them only by adding.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use prequal::Lang;
+use std::path::PathBuf;
+
+/// Loan pre-qualification for Shenzhen park loans (园区贷 2.0): eligibility, limits,
+/// subsidised rates, repayment schedules and annualised cost, exact to the cent.
+#[derive(Debug, Parser)]
+#[command(name = "prequal", version, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Language of messages and tables: en or zh-CN.
+    #[arg(long, global = true, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
+    pub lang: Lang,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  prequal quote --firm examples/firms/eligible.json --format table
+  prequal schedule --principal 1000000 --annual-rate 0.0345 --months 36 --method equal-installment
+  prequal classify --industry software_it --employees 40 --revenue 12000000
+  prequal screen --input examples/tenants/tenants-1000.csv --output results.csv
+  prequal policy validate examples/packs/shenzhen-park-loan-2.json
+
+Exit codes: 0 ok; 1 some input rows could not be evaluated (screen); 2 usage error,
+unreadable input or unwritable output.";
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("expected en or zh-CN, got \"{text}\""))
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate one firm against every product of a policy pack: verdicts, limits, rates,
+    /// subsidies, schedules, cash flows and APRs.
+    #[command(after_help = QUOTE_EXAMPLES)]
+    Quote(QuoteArgs),
+    /// Compute a repayment schedule, to the cent.
+    #[command(after_help = SCHEDULE_EXAMPLES)]
+    Schedule(ScheduleArgs),
+    /// Classify a firm's size (micro, small, medium, large) by 工信部联企业〔2011〕300号.
+    #[command(after_help = CLASSIFY_EXAMPLES)]
+    Classify(ClassifyArgs),
+    /// Screen a whole tenant list (CSV): one result row per firm, in input order.
+    #[command(after_help = SCREEN_HELP)]
+    Screen(ScreenArgs),
+    /// Check policy packs and print their JSON Schema.
+    #[command(subcommand, after_help = POLICY_EXAMPLES)]
+    Policy(PolicyCommand),
+}
+
+const POLICY_EXAMPLES: &str = "\
+Examples:
+  prequal policy validate examples/packs/longhua-bank-mix.json
+  prequal policy schema > policy.schema.json";
+
+const QUOTE_EXAMPLES: &str = "\
+The evaluation date defaults to the pack's market.as_of date, not today's date, so the
+same inputs always give the same output. Pass --as-of to evaluate for another day.
+
+Examples:
+  prequal quote --firm examples/firms/eligible.json
+  prequal quote --firm examples/firms/needs-info.json --format table --lang zh-CN
+  prequal quote --firm firm.json --policy examples/packs/longhua-bank-mix.json --as-of 2026-03-01";
+
+const SCHEDULE_EXAMPLES: &str = "\
+Amounts are decimal strings with two places, rounded half away from zero (四舍五入).
+
+Examples:
+  prequal schedule --principal 1000000 --annual-rate 0.0345 --months 36 --method equal-installment
+  prequal schedule --principal 15000 --annual-rate 8% --months 60 --method equal-principal --format table
+  prequal schedule --principal 3000000 --annual-rate 0.031 --months 12 --method interest-only --format csv";
+
+const CLASSIFY_EXAMPLES: &str = "\
+A figure the industry's row needs but that is not given makes the size \"unknown\";
+the output lists the figures the row needs.
+
+Examples:
+  prequal classify --industry software_it --employees 40 --revenue 12000000
+  prequal classify --industry construction --revenue 50000000 --assets 30000000 --format table
+  prequal classify --industry 零售业 --employees 12 --revenue 4500000";
+
+const SCREEN_HELP: &str = "\
+The input is a UTF-8 CSV with a header line. Columns (English or Chinese headers):
+  id (编号), name (企业名称), industry (行业, required), employees (从业人数),
+  revenue (营业收入), total_assets (资产总额), founded (成立日期), years_in_operation
+  (经营年限), park (所在园区), years_in_park (入园年限), tax_grade (纳税信用等级),
+  annual_tax_paid (年纳税额), overdue_current (当前逾期), overdue_12m (近12个月逾期),
+  overdue_24m (近24个月逾期), inquiries_6m (近6个月查询), legal_rep_age (法人年龄),
+  debt_ratio (资产负债率), existing_credit_loans (现有信用贷款), specialized_national
+  (专精特新小巨人), specialized_provincial (省级专精特新), high_tech (高新技术企业),
+  tech_sme (科技型中小企业), first_loan (首贷), requested_amount (申请金额),
+  term_months (期限), repayment_method (还款方式).
+An empty cell is unknown. Yes/no columns take true/false, yes/no, 是/否 or 1/0.
+An unknown header is an error (exit 2). A bad row is reported with its line number on
+stderr and in the output's error column, and the run goes on (exit 1 at the end).
+
+Output columns: line, id, name, size_class, best_product, verdict, limit, apr_net,
+failed, unknown, error (failed/unknown: ids of the best product's required criteria
+that failed or could not be checked, separated by \";\"). The output is written to a
+temporary file and renamed when complete, so a failed run leaves no partial file.
+
+Examples:
+  prequal screen --input examples/tenants/tenants-1000.csv --output results.csv
+  prequal screen --input tenants.csv --policy examples/packs/longhua-bank-mix.json --output results.json
+  prequal screen --input tenants.csv --format json > results.json";
+
+/// `prequal quote`.
+#[derive(Debug, Args)]
+pub struct QuoteArgs {
+    /// The firm profile (JSON; see examples/firms/).
+    #[arg(long, value_name = "FILE")]
+    pub firm: PathBuf,
+    /// The policy pack (JSON). Default: the bundled Shenzhen park loan 2.0 pack.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Evaluation date, YYYY-MM-DD. Default: the pack's market.as_of date (not the clock).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+    pub format: ReportFormat,
+}
+
+/// Formats of one result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Pretty JSON.
+    Json,
+    /// A table for people.
+    Table,
+}
+
+/// `prequal schedule`.
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    /// Amount lent, yuan (e.g. 1000000 or 1000000.50).
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub principal: String,
+    /// Nominal annual rate as a fraction (0.0345) or a percentage (3.45%).
+    #[arg(long, value_name = "RATE", allow_hyphen_values = true)]
+    pub annual_rate: String,
+    /// Number of monthly periods, 1 to 600.
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub months: String,
+    /// Repayment method.
+    #[arg(long, value_enum)]
+    pub method: Method,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScheduleFormat::Json)]
+    pub format: ScheduleFormat,
+}
+
+/// Repayment methods, as flags spell them (underscores are accepted too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Method {
+    /// 等额本息: the same payment every month.
+    #[value(alias = "equal_installment")]
+    EqualInstallment,
+    /// 等额本金: the same principal every month.
+    #[value(alias = "equal_principal")]
+    EqualPrincipal,
+    /// 先息后本: interest monthly, principal at maturity.
+    #[value(alias = "interest_only")]
+    InterestOnly,
+}
+
+/// Formats of a schedule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ScheduleFormat {
+    /// JSON: rows and totals.
+    Json,
+    /// A table for people.
+    Table,
+    /// CSV rows (period, payment, principal, interest, balance), no totals.
+    Csv,
+}
+
+/// `prequal classify`.
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    /// Industry id (e.g. software_it, industry, retail) or its Chinese name.
+    #[arg(long, value_name = "ID")]
+    pub industry: String,
+    /// Employees (从业人员).
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub employees: Option<String>,
+    /// Operating revenue of the last year (营业收入), yuan.
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub revenue: Option<String>,
+    /// Total assets (资产总额), yuan.
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub assets: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+    pub format: ReportFormat,
+}
+
+/// `prequal screen`.
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// The tenant list (UTF-8 CSV with a header line).
+    #[arg(long, value_name = "FILE")]
+    pub input: PathBuf,
+    /// The policy pack (JSON). Default: the bundled Shenzhen park loan 2.0 pack.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Where to write results. Default: standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format. Default: json when --output ends in .json, else csv.
+    #[arg(long, value_enum)]
+    pub format: Option<ScreenFormat>,
+    /// Evaluation date, YYYY-MM-DD. Default: the pack's market.as_of date (not the clock).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+}
+
+/// Formats of screening results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ScreenFormat {
+    /// CSV with a header line.
+    Csv,
+    /// A JSON array, one object per firm.
+    Json,
+}
+
+/// `prequal policy ...`.
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Check a pack and print every problem with its JSON path (exit 2 if any).
+    #[command(after_help = "Example:\n  prequal policy validate examples/packs/longhua-bank-mix.json")]
+    Validate {
+        /// The policy pack (JSON).
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of policy packs (for editors and validators).
+    #[command(after_help = "Example:\n  prequal policy schema > policy.schema.json")]
+    Schema,
+}

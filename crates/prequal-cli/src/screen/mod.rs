@@ -1,0 +1,168 @@
+//! `prequal screen`: a whole tenant list through the engine, streaming.
+//!
+//! Rows are read in chunks; each chunk is evaluated on all cores (rayon) while the next
+//! one is read, then written in input order. Only two chunks are ever in memory, so
+//! memory stays flat however long the file is.
+
+mod columns;
+mod outcome;
+mod output;
+mod row;
+mod summary;
+
+use crate::cli::{ScreenArgs, ScreenFormat};
+use crate::fail::{line_label, separator, Exit, Failure};
+use crate::files::{say, Destination};
+use crate::{parse, policy};
+use columns::Layout;
+use csv::ByteRecord;
+use outcome::{ScreenRow, Screening};
+use output::RowWriter;
+use prequal::{Error, ErrorCode, Lang};
+use rayon::prelude::*;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+use std::time::Instant;
+use summary::{Progress, Tally};
+
+/// Rows per chunk: enough to keep every core busy, small enough to keep memory flat.
+const CHUNK_ROWS: usize = 4096;
+
+/// Input lines start at 1; the header is line 1.
+type Chunk = Vec<(u64, ByteRecord)>;
+
+/// Run the command.
+pub fn run(args: &ScreenArgs, lang: Lang) -> Result<Exit, Failure> {
+    let started = Instant::now();
+    let policy = policy::load(args.policy.as_deref(), lang)?;
+    let as_of = match &args.as_of {
+        Some(date) => parse::date("--as-of", date)?,
+        None => policy.market.as_of,
+    };
+    let input = &args.input;
+    let file = File::open(input).map_err(|e| Failure::io(input, false, &e))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(BufReader::with_capacity(1 << 16, file));
+    let layout = read_layout(&mut reader, input, lang)?;
+    // The output is opened only once the input is known to be readable, so a usage
+    // error leaves no file behind.
+    let destination = Destination::open(args.output.as_deref())?;
+    let format = args.format.unwrap_or_else(|| format_of(args.output.as_deref()));
+    let screening = Screening { policy: &policy, as_of, lang };
+    let progress = Progress::new(size, lang);
+    let files = Files { input, output: args.output.as_deref() };
+    let tally = stream(&mut reader, &layout, &screening, destination, format, &progress, &files)?;
+    progress.finish();
+    say(&tally.report(started.elapsed(), lang));
+    Ok(if tally.errors > 0 { Exit::RowErrors } else { Exit::Ok })
+}
+
+/// `--output x.json` means JSON unless `--format` says otherwise.
+fn format_of(output: Option<&Path>) -> ScreenFormat {
+    let json = output.and_then(Path::extension).is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if json {
+        ScreenFormat::Json
+    } else {
+        ScreenFormat::Csv
+    }
+}
+
+fn read_layout<R: Read>(reader: &mut csv::Reader<R>, input: &Path, lang: Lang) -> Result<Layout, Failure> {
+    let mut header = ByteRecord::new();
+    let found = reader.read_byte_record(&mut header).map_err(|e| csv_failure(input, e, lang))?;
+    if !found {
+        let empty = Error::new(
+            ErrorCode::MissingField,
+            line_label(1, lang),
+            "a header line naming the columns (see `prequal screen --help`)",
+            "须有表头行（见 `prequal screen --help`）",
+        );
+        return Err(Failure::engine(empty).within(input.display()));
+    }
+    Layout::from_record(&header, lang).map_err(|e| Failure::engine(e).within(input.display()))
+}
+
+/// Read, evaluate and write every row; return the counts.
+fn stream<R: Read + Send>(
+    reader: &mut csv::Reader<R>,
+    layout: &Layout,
+    screening: &Screening<'_>,
+    destination: Destination,
+    format: ScreenFormat,
+    progress: &Progress,
+    files: &Files<'_>,
+) -> Result<Tally, Failure> {
+    let (input, lang) = (files.input, screening.lang);
+    let mut writer = RowWriter::new(format, destination).map_err(|e| files.write_failure(&e))?;
+    let mut tally = Tally::default();
+    let mut chunk = read_chunk(reader, input, lang)?;
+    while !chunk.is_empty() {
+        // Evaluate this chunk on all cores while the next one is read.
+        let (rows, next) =
+            rayon::join(|| evaluate_chunk(&chunk, layout, screening), || read_chunk(reader, input, lang));
+        for row in &rows {
+            tally.add(row);
+            if let Some(error) = &row.error {
+                let sep = separator(lang);
+                progress.println(&format!("{}{sep}{}{sep}{error}", input.display(), line_label(row.line, lang)));
+            }
+            writer.write(row).map_err(|e| files.write_failure(&e))?;
+        }
+        progress.update(reader.position().byte(), tally.rows);
+        chunk = next?;
+    }
+    let destination = writer.finish().map_err(|e| files.write_failure(&e))?;
+    destination.finish()?;
+    Ok(tally)
+}
+
+/// The files of a run, for messages.
+struct Files<'a> {
+    input: &'a Path,
+    output: Option<&'a Path>,
+}
+
+impl Files<'_> {
+    fn write_failure(&self, error: &std::io::Error) -> Failure {
+        match self.output {
+            Some(path) => Failure::io(path, true, error),
+            None => Failure::stdout(error),
+        }
+    }
+}
+
+fn evaluate_chunk(chunk: &Chunk, layout: &Layout, screening: &Screening<'_>) -> Vec<ScreenRow> {
+    chunk.par_iter().map(|(line, record)| screening.screen(*line, row::parse_row(layout, record.iter()))).collect()
+}
+
+/// Up to [`CHUNK_ROWS`] records with their line numbers; empty at the end of the input.
+fn read_chunk<R: Read>(reader: &mut csv::Reader<R>, input: &Path, lang: Lang) -> Result<Chunk, Failure> {
+    let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+    while chunk.len() < CHUNK_ROWS {
+        let mut record = ByteRecord::new();
+        if !reader.read_byte_record(&mut record).map_err(|e| csv_failure(input, e, lang))? {
+            break;
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        chunk.push((line, record));
+    }
+    Ok(chunk)
+}
+
+/// The csv reader only fails on I/O (rows of any length and bytes are accepted), but
+/// say where anyway.
+fn csv_failure(input: &Path, error: csv::Error, lang: Lang) -> Failure {
+    let line = error.position().map(|p| p.line());
+    let failure = match error.into_kind() {
+        csv::ErrorKind::Io(io) => Failure::io(input, false, &io),
+        other => Failure::unexpected(&format!("{other:?}")).within(input.display()),
+    };
+    match line {
+        Some(line) => failure.at(line_label(line, lang)),
+        None => failure,
+    }
+}

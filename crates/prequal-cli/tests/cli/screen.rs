@@ -1,0 +1,273 @@
+use crate::{prequal, stderr_of, PANIC};
+use predicates::str::contains;
+use std::fs;
+use std::path::Path;
+
+const HEADER: &str = "line,id,name,size_class,best_product,verdict,limit,apr_net,failed,unknown,error";
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+fn csv_rows(text: &str) -> Vec<csv::StringRecord> {
+    csv::Reader::from_reader(text.as_bytes()).records().map(Result::unwrap).collect()
+}
+
+#[test]
+fn the_example_list_one_row_per_firm_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("results.csv");
+    let assert = prequal()
+        .args(["screen", "--input", "examples/tenants/tenants-1000.csv", "--output"])
+        .arg(&out)
+        .assert()
+        .success();
+    let summary = stderr_of(&assert);
+    assert!(summary.contains("screened 1000 firms"), "{summary}");
+    assert!(summary.contains("firms/s") && summary.contains("by verdict") && summary.contains("by best product"));
+    let text = fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().next().unwrap(), HEADER);
+    let rows = csv_rows(&text);
+    assert_eq!(rows.len(), 1000);
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row[0], (i + 2).to_string());
+        assert_eq!(row[1], format!("T{:07}", i + 1));
+        assert!(["eligible", "needs_info", "ineligible"].contains(&&row[5]), "{row:?}");
+        assert_eq!(&row[10], "");
+    }
+    let verdicts = |v: &str| rows.iter().filter(|r| &r[5] == v).count();
+    assert!(verdicts("eligible") > 0 && verdicts("needs_info") > 0 && verdicts("ineligible") > 0);
+    assert_eq!(files_in(dir.path()), vec!["results.csv"], "no temporary file left");
+}
+
+#[test]
+fn rows_agree_with_the_core_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("one.csv");
+    fs::write(
+        &input,
+        "id,industry,employees,revenue,total_assets,founded,park,years_in_park,tax_grade,annual_tax_paid,overdue_current,overdue_12m,overdue_24m,inquiries_6m,legal_rep_age,debt_ratio,existing_credit_loans,high_tech,tech_sme,specialized_national,specialized_provincial,first_loan,requested_amount,term_months,repayment_method\n\
+         E1,software_it,48,18000000,9000000,2018-06-12,xinghe-world,3,A,520000,0,0,0,3,41,0.42,500000,true,true,false,false,false,3000000,36,equal_installment\n",
+    )
+    .unwrap();
+    let assert = prequal().args(["screen", "--format", "json", "--input"]).arg(&input).assert().success();
+    let rows: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let firm =
+        prequal::Firm::from_json(&fs::read_to_string(crate::root().join("examples/firms/eligible.json")).unwrap())
+            .unwrap();
+    let policy = prequal::Policy::default_pack();
+    let report = prequal::evaluate(&policy, &firm, policy.market.as_of).unwrap();
+    let best = &report.quotes[0];
+    assert_eq!(rows[0]["id"], "E1");
+    assert_eq!(rows[0]["best_product"], best.product.as_str());
+    assert_eq!(rows[0]["verdict"], "eligible");
+    assert_eq!(rows[0]["limit"], best.limit.amount.unwrap().to_string());
+    assert_eq!(rows[0]["apr_net"], best.apr_net.unwrap().to_string());
+    assert_eq!(rows[0]["size_class"], "small");
+}
+
+#[test]
+fn json_by_extension_and_chinese_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("results.json");
+    prequal()
+        .args(["screen", "--input", "examples/tenants/tenants-zh-20.csv", "--lang", "zh-CN", "--output"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains("已筛查 20 家企业"));
+    let rows: serde_json::Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 20);
+    assert_eq!(rows[0]["id"], "T0000001");
+    assert!(rows[0]["name"].as_str().unwrap().ends_with("有限公司"));
+    assert!(rows.iter().all(|r| r["error"].is_null()));
+    // --format wins over the extension.
+    let csv_out = dir.path().join("results2.json");
+    prequal()
+        .args(["screen", "--input", "examples/tenants/tenants-zh-20.csv", "--format", "csv", "--output"])
+        .arg(&csv_out)
+        .assert()
+        .success();
+    assert!(fs::read_to_string(&csv_out).unwrap().starts_with(HEADER));
+}
+
+#[test]
+fn another_pack_and_the_same_list() {
+    let assert = prequal()
+        .args([
+            "screen",
+            "--input",
+            "examples/tenants/tenants-1000.csv",
+            "--policy",
+            "examples/packs/longhua-bank-mix.json",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let rows = csv_rows(&text);
+    assert_eq!(rows.len(), 1000);
+    assert!(rows.iter().any(|r| &r[4] == "tech-points-loan"));
+    assert!(rows.iter().all(|r| &r[4] != "spring-2025-loan"), "closed products are never best");
+}
+
+#[test]
+fn bad_rows_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("tenants.csv");
+    fs::write(
+        &input,
+        "id,企业名称,行业,营业收入,从业人数,纳税信用等级,高新技术企业\n\
+         A1,甲,software_it,12000000,40,A,是\n\
+         A2,乙,software_it,abc,40,A,是\n\
+         A3,丙,mining,12000000,40,A,否\n\
+         A4,丁,retail,-5,40,A,否\n\
+         A5,戊,retail,12000000\n\
+         A6,己,retail,12000000,40,Z,否\n\
+         A7,庚,retail,12000000,40,B,maybe\n\
+         A8,辛,retail,12000000,40,B,\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.csv");
+    let assert = prequal().args(["screen", "--input"]).arg(&input).arg("--output").arg(&out).assert().code(1);
+    let err = stderr_of(&assert);
+    assert!(!err.contains(PANIC));
+    for expected in [
+        "line 3: 营业收入: invalid value",
+        "line 4: 行业: invalid value",
+        "line 5: 营业收入: negative amount",
+        "line 6: invalid value: 7 fields as in the header line, got 4",
+        "line 7: 纳税信用等级: invalid value",
+        "line 8: 高新技术企业: invalid value",
+        "6 rows could not be evaluated",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    let rows = csv_rows(&fs::read_to_string(&out).unwrap());
+    assert_eq!(rows.len(), 8, "one row out per row in");
+    let ids: Vec<&str> = rows.iter().map(|r| r.get(1).unwrap()).collect();
+    assert_eq!(ids, ["A1", "A2", "A3", "A4", "", "A6", "A7", "A8"]);
+    assert_eq!(&rows[0][10], "");
+    assert_eq!(&rows[0][5], "needs_info", "a firm with few facts needs more information");
+    assert!(rows[1][10].contains("营业收入: invalid value"));
+    assert_eq!(&rows[1][5], "", "an error row has no verdict");
+    assert!(rows[3][10].contains("negative amount"));
+    assert_eq!(&rows[7][10], "", "an empty cell is unknown, not an error");
+}
+
+#[test]
+fn row_errors_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("tenants.csv");
+    fs::write(&input, "行业,营业收入\nretail,-5\n").unwrap();
+    prequal()
+        .args(["screen", "--lang", "zh-CN", "--input"])
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(contains("第 2 行：营业收入：金额不能为负"));
+}
+
+#[test]
+fn unknown_header_is_a_usage_error_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("tenants.csv");
+    fs::write(&input, "id,industry,revnue\nA1,retail,5\n").unwrap();
+    let out = dir.path().join("out.csv");
+    let assert = prequal().args(["screen", "--input"]).arg(&input).arg("--output").arg(&out).assert().code(2);
+    let err = stderr_of(&assert);
+    assert!(err.contains("line 1, column 3") && err.contains("\"revnue\""), "{err}");
+    assert_eq!(files_in(dir.path()), vec!["tenants.csv"]);
+}
+
+#[test]
+fn a_failed_run_keeps_the_previous_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.csv");
+    fs::write(&out, "previous results\n").unwrap();
+    prequal()
+        .args(["screen", "--input", "no/such/tenants.csv", "--output"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("no/such/tenants.csv"))
+        .stderr(contains("cannot read"));
+    let pack = dir.path().join("pack.json");
+    fs::write(&pack, "{").unwrap();
+    prequal()
+        .args(["screen", "--input", "examples/tenants/tenants-zh-20.csv", "--policy"])
+        .arg(&pack)
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("not valid JSON"));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "previous results\n");
+    assert_eq!(files_in(dir.path()), vec!["out.csv", "pack.json"]);
+}
+
+#[test]
+fn unwritable_output_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    prequal()
+        .args(["screen", "--input", "examples/tenants/tenants-zh-20.csv", "--output"])
+        .arg(dir.path().join("no/such/dir/out.csv"))
+        .assert()
+        .code(2)
+        .stderr(contains("cannot write"));
+    prequal()
+        .args(["screen", "--input", "examples/tenants/tenants-zh-20.csv", "--output"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains("cannot write"));
+}
+
+#[test]
+fn empty_files_and_header_only_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.csv");
+    fs::write(&empty, "").unwrap();
+    prequal().args(["screen", "--input"]).arg(&empty).assert().code(2).stderr(contains("header"));
+    let header_only = dir.path().join("header.csv");
+    fs::write(&header_only, "\u{feff}id,industry\n").unwrap();
+    let assert = prequal().args(["screen", "--format", "json", "--input"]).arg(&header_only).assert().success();
+    let rows: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(rows, serde_json::json!([]));
+    let no_industry = dir.path().join("no-industry.csv");
+    fs::write(&no_industry, "id,revenue\nA1,5\n").unwrap();
+    prequal().args(["screen", "--input"]).arg(&no_industry).assert().code(2).stderr(contains("industry"));
+}
+
+#[test]
+fn not_utf8_is_reported_per_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("gbk.csv");
+    // "零售" in GBK, which is not UTF-8.
+    fs::write(&input, b"id,industry,name\nA1,retail,\xc1\xe3\xca\xdb\nA2,retail,ok\n").unwrap();
+    let assert = prequal().args(["screen", "--input"]).arg(&input).assert().code(1);
+    let text = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let rows = csv_rows(&text);
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0][10].contains("UTF-8"));
+    assert_eq!(&rows[1][10], "");
+}
+
+#[test]
+fn many_chunks_keep_input_order() {
+    // More rows than one chunk (4096), so rows are evaluated in parallel across chunks.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("tenants.csv");
+    let mut text = Vec::new();
+    crate::generator::write(10_000, &mut text);
+    fs::write(&input, &text).unwrap();
+    let assert = prequal().args(["screen", "--input"]).arg(&input).assert().success();
+    let rows = csv_rows(&String::from_utf8_lossy(&assert.get_output().stdout));
+    assert_eq!(rows.len(), 10_000);
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row[1], format!("T{:07}", i + 1));
+    }
+}
