@@ -2,7 +2,7 @@
 
 use crate::fail::{separator, Exit, Failure};
 use crate::files;
-use prequal::{Error, Lang, Policy};
+use prequal::{Lang, Policy};
 use std::path::Path;
 
 /// The pack at `path`, or the bundled default pack. Errors name the file and JSON path.
@@ -38,25 +38,10 @@ pub fn validate(path: &Path, lang: Lang) -> Result<Exit, Failure> {
     Ok(if problems.is_empty() { Exit::Ok } else { Exit::Usage })
 }
 
-/// Every problem of a pack's text. A pack that does not parse has exactly one (serde stops
-/// at the first); a parsed pack lists everything `Policy::problems` finds.
+/// Every problem of a pack's text: one if it does not parse (serde stops at the first),
+/// else everything validation finds.
 fn problems(text: &str, path: &Path) -> Vec<Failure> {
-    let found = |errors: Vec<Error>| errors.into_iter().map(|e| Failure::engine(e).within(path.display())).collect();
-    let mut policy: Policy = match prequal::json::from_str(text) {
-        Ok(policy) => policy,
-        Err(error) => return found(vec![error]),
-    };
-    let Err(first) = policy.prepare() else {
-        return Vec::new();
-    };
-    // `prepare` first normalises values (text to numbers), which stops at its first error;
-    // only when that succeeded is the pack whole enough for `problems` to be meaningful.
-    let all = policy.problems();
-    if all.first() == Some(&first) {
-        found(all)
-    } else {
-        found(vec![first])
-    }
+    Policy::problems_in_json(text).into_iter().map(|e| Failure::engine(e).within(path.display())).collect()
 }
 
 /// `prequal policy schema`: the JSON Schema of packs.

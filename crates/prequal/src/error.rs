@@ -165,6 +165,9 @@ impl Error {
         };
         let sep = if lang == Lang::ZhCn { "：" } else { ": " };
         let summary = self.code.summary(lang);
+        if self.path.is_empty() {
+            return if detail.is_empty() { summary.to_string() } else { format!("{summary}{sep}{detail}") };
+        }
         if detail.is_empty() {
             format!("{}{sep}{summary}", self.path)
         } else if detail.starts_with(summary) {

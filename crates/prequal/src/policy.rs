@@ -423,11 +423,31 @@ impl Policy {
     /// Returns the first problem; [`Policy::problems`] lists them all.
     /// Call it again after changing a pack's fields, so its content hash is recomputed.
     pub fn prepare(&mut self) -> Result<()> {
-        self.hash = std::sync::OnceLock::new();
-        crate::validate::normalise(self)?;
-        match crate::validate::problems(self).into_iter().next() {
+        match self.prepare_all().into_iter().next() {
             Some(problem) => Err(problem),
             None => Ok(()),
+        }
+    }
+
+    /// Normalise and validate, returning every problem in document order.
+    fn prepare_all(&mut self) -> Vec<Error> {
+        self.hash = std::sync::OnceLock::new();
+        let mut errors = crate::validate::normalise(self);
+        // A value that is not a number is reported once, by normalise.
+        let reported: Vec<String> = errors.iter().map(|e| e.path.clone()).collect();
+        errors.extend(crate::validate::problems(self).into_iter().filter(|e| !reported.contains(&e.path)));
+        errors
+    }
+
+    /// Every problem of a pack given as JSON text (for pack authors and `prequal policy
+    /// validate`): one syntax or shape error if it cannot be read, else all problems.
+    pub fn problems_in_json(text: &str) -> Vec<Error> {
+        if let Err(e) = crate::limits::check_document(text.len()) {
+            return vec![e];
+        }
+        match crate::json::from_str::<Policy>(text) {
+            Ok(mut policy) => policy.prepare_all(),
+            Err(e) => vec![e],
         }
     }
 

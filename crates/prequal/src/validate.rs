@@ -13,36 +13,38 @@ use rust_decimal::Decimal;
 use std::collections::HashSet;
 
 /// Turn decimal strings given for numeric fields into numbers, so evaluation never parses.
-pub(crate) fn normalise(policy: &mut Policy) -> Result<()> {
+/// Returns every value that is not a number.
+pub(crate) fn normalise(policy: &mut Policy) -> Vec<Error> {
+    let mut errors = Vec::new();
     for (p, product) in policy.products.iter_mut().enumerate() {
         for (c, criterion) in product.criteria.iter_mut().enumerate() {
-            coerce(&format!("$.products[{p}].criteria[{c}].value"), criterion.field, &mut criterion.value)?;
+            let path = format!("$.products[{p}].criteria[{c}].value");
+            errors.extend(coerce(&path, criterion.field, &mut criterion.value).err());
         }
         let limit = &mut product.limit;
         for (u, uplift) in limit.uplifts.iter_mut().enumerate() {
-            coerce_all(&format!("$.products[{p}].limit.uplifts[{u}].when"), &mut uplift.when)?;
+            coerce_all(&mut errors, &format!("$.products[{p}].limit.uplifts[{u}].when"), &mut uplift.when);
         }
         for (k, cap) in limit.caps.iter_mut().enumerate() {
-            coerce_all(&format!("$.products[{p}].limit.caps[{k}].when"), &mut cap.when)?;
+            coerce_all(&mut errors, &format!("$.products[{p}].limit.caps[{k}].when"), &mut cap.when);
         }
         for (t, tier) in product.pricing.tiers.iter_mut().enumerate() {
-            coerce_all(&format!("$.products[{p}].pricing.tiers[{t}].when"), &mut tier.when)?;
+            coerce_all(&mut errors, &format!("$.products[{p}].pricing.tiers[{t}].when"), &mut tier.when);
         }
     }
     for (s, scheme) in policy.subsidy_schemes.iter_mut().enumerate() {
-        coerce_all(&format!("$.subsidy_schemes[{s}].conditions"), &mut scheme.conditions)?;
+        coerce_all(&mut errors, &format!("$.subsidy_schemes[{s}].conditions"), &mut scheme.conditions);
         for (r, rule) in scheme.shares.iter_mut().enumerate() {
-            coerce_all(&format!("$.subsidy_schemes[{s}].shares[{r}].when"), &mut rule.when)?;
+            coerce_all(&mut errors, &format!("$.subsidy_schemes[{s}].shares[{r}].when"), &mut rule.when);
         }
     }
-    Ok(())
+    errors
 }
 
-fn coerce_all(path: &str, conditions: &mut [Condition]) -> Result<()> {
+fn coerce_all(errors: &mut Vec<Error>, path: &str, conditions: &mut [Condition]) {
     for (i, c) in conditions.iter_mut().enumerate() {
-        coerce(&format!("{path}[{i}].value"), c.field, &mut c.value)?;
+        errors.extend(coerce(&format!("{path}[{i}].value"), c.field, &mut c.value).err());
     }
-    Ok(())
 }
 
 fn coerce(path: &str, field: Field, value: &mut Value) -> Result<()> {

@@ -56,3 +56,24 @@ fn walk(path: &str, value: &serde_json::Value, in_condition: bool, out: &mut Vec
         _ => {}
     }
 }
+
+/// A pack author sees every problem at once, including values that are not numbers.
+#[test]
+fn problems_in_json_lists_them_all() {
+    let mut pack: serde_json::Value = serde_json::from_str(prequal::policy::DEFAULT_PACK_JSON).unwrap();
+    pack["products"][0]["criteria"][0]["value"] = "two".into();
+    pack["products"][1]["bank"] = "bank-z".into();
+    pack["guarantee_schemes"][0]["risk_sharing"][0]["share"] = "0.5".into();
+    let problems = Policy::problems_in_json(&pack.to_string());
+    let found: Vec<(&str, &str)> = problems.iter().map(|e| (e.code.as_str(), e.path.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("wrong_type", "$.products[0].criteria[0].value"),
+            ("dangling_reference", "$.products[1].bank"),
+            ("shares_not_one", "$.guarantee_schemes[0].risk_sharing"),
+        ]
+    );
+    assert_eq!(Policy::problems_in_json("{"), vec![Policy::from_json("{").unwrap_err()]);
+    assert!(Policy::problems_in_json(prequal::policy::DEFAULT_PACK_JSON).is_empty());
+}
