@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Build the WASM SDK into pkg/ (an npm-style package: ES module + .wasm + TypeScript types).
+#
+#   scripts/build-wasm.sh              # the SDK, into pkg/
+#   scripts/build-wasm.sh --vectors    # the same engine plus runVector() for the cross-target
+#                                      # test vectors, into target/prequal-wasm-vectors/pkg/
+#
+# Idempotent and self-installing on a fresh machine (scripts/wasm-toolchain.sh): the wasm32
+# target, the wasm-bindgen CLI at exactly the version the crate is pinned to (only when
+# `wasm-bindgen --version` does not already print it), and node_modules (npm ci) for
+# wasm-opt from the npm `binaryen` package. Never the distribution's binaryen: its old
+# wasm-opt produces modules that fail to load.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+variant=sdk
+case "${1:-}" in
+  "") ;;
+  --vectors) variant=vectors ;;
+  *) echo "usage: $0 [--vectors]" >&2; exit 2 ;;
+esac
+
+say() { printf '\033[1m[build-wasm]\033[0m %s\n' "$*" >&2; }
+
+# --- toolchain (shared with the widget's build): target, pinned wasm-bindgen, npm wasm-opt,
+# and the RUSTFLAGS every wasm32 build must share.
+# shellcheck source=scripts/wasm-toolchain.sh
+source scripts/wasm-toolchain.sh
+wasm_toolchain
+if [ ! -x node_modules/.bin/tsc ]; then
+  say "npm ci (tsc)"
+  npm ci --no-audit --no-fund
+fi
+
+# --- build -----------------------------------------------------------------------------------
+features=()
+out=pkg
+if [ "$variant" = vectors ]; then
+  features=(--features vectors)
+  out="$WASM_TARGET_DIR/prequal-wasm-vectors/pkg"
+fi
+
+say "cargo build --release --target wasm32-unknown-unknown -p prequal-wasm ${features[*]}"
+cargo build --release --target wasm32-unknown-unknown -p prequal-wasm "${features[@]}"
+
+rm -rf "$out"
+mkdir -p "$out"
+say "wasm-bindgen $WASM_BINDGEN_VERSION --target web → $out"
+wasm-bindgen --target web --out-dir "$out" --out-name prequal \
+  "$WASM_TARGET_DIR/wasm32-unknown-unknown/release/prequal_wasm.wasm"
+
+say "wasm-opt -Oz (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
+"$WASM_OPT" -Oz "$out/prequal_bg.wasm" -o "$out/prequal_bg.opt.wasm"
+mv "$out/prequal_bg.opt.wasm" "$out/prequal_bg.wasm"
+
+# --- package.json ------------------------------------------------------------------------------
+version=$(node -e 'const m=JSON.parse(require("fs").readFileSync(0,"utf8"));console.log(m.packages.find(p=>p.name==="prequal-wasm").version)' \
+  < <(cargo metadata --format-version 1 --no-deps))
+cat > "$out/package.json" <<EOF
+{
+  "name": "prequal",
+  "version": "$version",
+  "description": "Loan pre-qualification for Shenzhen park loans (园区贷 2.0), the same engine in every browser and in Node: eligibility, limits, subsidised rates, schedules and APR, exact to the cent.",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./prequal.js",
+  "module": "./prequal.js",
+  "types": "./prequal.d.ts",
+  "exports": {
+    ".": {
+      "types": "./prequal.d.ts",
+      "default": "./prequal.js"
+    },
+    "./prequal_bg.wasm": "./prequal_bg.wasm"
+  },
+  "files": ["prequal.js", "prequal.d.ts", "prequal_bg.wasm", "prequal_bg.wasm.d.ts", "snippets"],
+  "sideEffects": false
+}
+EOF
+
+say "done: $out"
+ls -l "$out" >&2

@@ -1,0 +1,172 @@
+// The SDK's JS API: argument forms, defaults, decimal strings out, errors with code/path/input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadSdk, readJson, readText } from './sdk.mjs';
+
+const sdk = await loadSdk();
+const eligible = readJson('examples/firms/eligible.json');
+const pack = sdk.defaultPolicy();
+
+/** The thrown error, checked to be a PrequalError. */
+function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    assert.ok(e instanceof Error, `an Error, got ${e}`);
+    assert.equal(e.name, 'PrequalError');
+    for (const key of ['code', 'path', 'input', 'message']) assert.equal(typeof e[key], 'string', key);
+    return e;
+  }
+  assert.fail('expected an error');
+}
+
+/** Every number anywhere in a value (outputs must have none but counts and periods). */
+function numbers(value, path = '$', out = []) {
+  if (typeof value === 'number') out.push(path);
+  else if (Array.isArray(value)) value.forEach((v, i) => numbers(v, `${path}[${i}]`, out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) numbers(v, `${path}.${k}`, out);
+  return out;
+}
+
+test('version() is the engine version', () => {
+  assert.match(sdk.version(), /^\d+\.\d+\.\d+/);
+});
+
+test('defaultPolicy() is canonical: decimal strings, and it validates with the same hash', () => {
+  assert.equal(pack.id, 'shenzhen-park-loan-2');
+  assert.deepEqual(numbers(pack).filter((p) => !/(months|max_years)$/.test(p)), []);
+  const v = sdk.validatePolicy(pack);
+  assert.equal(v.valid, true);
+  assert.deepEqual(v.problems, []);
+  const report = sdk.evaluate(pack, eligible);
+  assert.equal(report.policy.content_hash, v.content_hash);
+  // The pack as a JSON text, as an object, and "default" are the same pack.
+  assert.deepEqual(sdk.evaluate(JSON.stringify(pack), eligible), report);
+  assert.deepEqual(sdk.evaluate('default', eligible), report);
+  assert.deepEqual(sdk.evaluate(readText('examples/packs/shenzhen-park-loan-2.json'), eligible), report);
+});
+
+test('evaluate(): the pack date by default, never the clock; an explicit date wins', () => {
+  const report = sdk.evaluate(pack, eligible);
+  assert.equal(report.as_of, pack.market.as_of);
+  assert.equal(sdk.evaluate(pack, eligible, null).as_of, pack.market.as_of);
+  assert.equal(sdk.evaluate(pack, eligible, '2026-01-15').as_of, '2026-01-15');
+  assert.ok(report.quotes.length > 0);
+  assert.equal(report.quotes[0].rank, 1);
+});
+
+test('evaluate(): amounts as numbers or decimal strings give the same report; outputs are strings', () => {
+  const asStrings = { ...eligible, revenue: '18000000', debt_ratio: '0.42', requested_amount: '3000000.00' };
+  const a = sdk.evaluate(pack, eligible);
+  const b = sdk.evaluate(pack, asStrings);
+  assert.deepEqual(b.quotes.map((q) => q.loan?.schedule), a.quotes.map((q) => q.loan?.schedule));
+  assert.deepEqual(b.quotes.map((q) => [q.apr_gross, q.apr_net]), a.quotes.map((q) => [q.apr_gross, q.apr_net]));
+  const allowed = /\.(rank|period|term_months)$/;
+  assert.deepEqual(numbers(a).filter((p) => !allowed.test(p)), [], 'no floats in a report');
+  const loan = a.quotes.find((q) => q.loan).loan;
+  assert.match(loan.first_payment, /^\d+\.\d\d$/);
+  assert.match(a.quotes[0].apr_net, /^\d\.\d{6}$/);
+});
+
+test('evaluate(): BigInt amounts are read exactly', () => {
+  const a = sdk.evaluate(pack, { ...eligible, revenue: 18000000n, requested_amount: 3000000n });
+  assert.deepEqual(a, sdk.evaluate(pack, eligible));
+});
+
+test('schedule() and classify(): camelCase requests, decimal strings out', () => {
+  const s = sdk.schedule({ principal: 15000, annualRate: 0.08, months: 60, method: 'equal_installment' });
+  assert.equal(s.rows.length, 60);
+  assert.equal(s.rows[0].payment, '304.15');
+  assert.deepEqual(sdk.schedule({ principal: '15000', annualRate: '0.08', months: 60, method: 'equal_installment' }), s);
+  assert.deepEqual(sdk.schedule(JSON.stringify({ principal: '15000', annualRate: '0.08', months: 60, method: 'equal_installment' })), s);
+  const c = sdk.classify({ industry: 'industry', employees: 25, revenue: 3000000 });
+  assert.deepEqual(c, { size: 'small', industry: 'industry', industry_zh: '工业', needed: ['employees', 'revenue'] });
+  assert.equal(sdk.classify({ industry: 'industry', employees: 25 }).size, 'unknown');
+});
+
+test('errors: code, JSON path, the argument, and the message in the caller\'s language', () => {
+  let e = thrown(() => sdk.evaluate(pack, { ...eligible, revenue: -5 }));
+  assert.deepEqual([e.code, e.path, e.input], ['negative_amount', '$.revenue', 'firm']);
+  assert.match(e.message, /[\u4e00-\u9fff]/, 'zh-CN by default');
+  e = thrown(() => sdk.evaluate(pack, { ...eligible, revenue: -5 }, undefined, 'en'));
+  assert.doesNotMatch(e.message, /[\u4e00-\u9fff]/);
+  assert.match(e.message, /^\$\.revenue/);
+  e = thrown(() => sdk.evaluate({ ...pack, products: [{ ...pack.products[0], bank: 'nobody' }] }, eligible, null, 'en'));
+  assert.deepEqual([e.code, e.path, e.input], ['dangling_reference', '$.products[0].bank', 'policy']);
+  e = thrown(() => sdk.evaluate(pack, eligible, '2026-02-30'));
+  assert.deepEqual([e.code, e.input], ['invalid_value', 'asOf']);
+  e = thrown(() => sdk.evaluate(pack, eligible, 20260101));
+  assert.deepEqual([e.code, e.input], ['wrong_type', 'asOf']);
+  e = thrown(() => sdk.schedule({ principal: 1000, annualRate: 1.5, months: 12, method: 'equal_installment' }));
+  assert.deepEqual([e.code, e.path, e.input], ['rate_out_of_range', '$.annualRate', 'request']);
+  e = thrown(() => sdk.schedule({ principal: 1000, annualRate: 0.05, months: 12, method: 'balloon' }));
+  assert.deepEqual([e.code, e.path], ['invalid_value', '$.method']);
+  e = thrown(() => sdk.classify({ industry: 'industry', employees: 'many' }));
+  assert.deepEqual([e.code, e.path], ['wrong_type', '$.employees']);
+});
+
+test('errors: missing, non-finite, cyclic, too large and too deep inputs', () => {
+  let e = thrown(() => sdk.evaluate(undefined, eligible));
+  assert.deepEqual([e.code, e.input], ['missing_field', 'policy']);
+  e = thrown(() => sdk.evaluate(pack, null));
+  assert.deepEqual([e.code, e.input], ['missing_field', 'firm']);
+  e = thrown(() => sdk.evaluate(pack, { ...eligible, revenue: NaN }));
+  assert.deepEqual([e.code, e.path], ['wrong_type', '$.revenue']);
+  e = thrown(() => sdk.evaluate(pack, { ...eligible, revenue: Infinity }));
+  assert.equal(e.path, '$.revenue');
+  e = thrown(() => sdk.evaluate(pack, { ...eligible, park: NaN }));
+  assert.equal(e.code, 'wrong_type', 'NaN is not a park name');
+  const cyclic = { industry: 'retail' };
+  cyclic.self = cyclic;
+  e = thrown(() => sdk.evaluate(pack, cyclic));
+  assert.deepEqual([e.code, e.input], ['invalid_json', 'firm']);
+  e = thrown(() => sdk.evaluate('x'.repeat(10_000_000), eligible));
+  assert.deepEqual([e.code, e.input], ['too_large', 'policy']);
+  e = thrown(() => sdk.evaluate(pack, { ...eligible, park: 'p'.repeat(10_000_000) }));
+  assert.deepEqual([e.code, e.input], ['too_large', 'firm']);
+  let deep = [];
+  for (let i = 0; i < 100_000; i++) deep = [deep];
+  e = thrown(() => sdk.evaluate(pack, { ...eligible, qualifications: deep }));
+  assert.equal(e.input, 'firm');
+  e = thrown(() => sdk.evaluate(pack, '['.repeat(50_000)));
+  assert.equal(e.code, 'too_large', 'nesting beyond the JSON reader\'s limit');
+  e = thrown(() => sdk.evaluate(pack, { ...eligible, revenue: 1e300 }));
+  assert.equal(e.path, '$.revenue');
+  e = thrown(() => sdk.evaluate(pack, { ...eligible, revenue: 10n ** 40n }));
+  assert.equal(e.path, '$.revenue');
+  e = thrown(() => sdk.evaluate(pack, { toJSON() { throw new Error('nope'); } }));
+  assert.deepEqual([e.code, e.input], ['invalid_json', 'firm']);
+  e = thrown(() => sdk.evaluate(pack, () => 1));
+  assert.deepEqual([e.code, e.input], ['invalid_json', 'firm']);
+  // Still usable afterwards.
+  assert.equal(sdk.evaluate(pack, eligible).quotes.length, pack.products.length);
+});
+
+test('validatePolicy(): every problem with its path, never a throw for a bad pack', () => {
+  const bad = structuredClone(pack);
+  bad.products[0].bank = 'nobody';
+  bad.market.lpr_1y = '1.5';
+  bad.guarantee_schemes[0].risk_sharing[0].share = '0.3';
+  const v = sdk.validatePolicy(bad, 'en');
+  assert.equal(v.valid, false);
+  assert.ok(v.problems.length >= 3, JSON.stringify(v.problems));
+  for (const p of v.problems) {
+    assert.match(p.path, /^\$/);
+    assert.equal(typeof p.code, 'string');
+    assert.doesNotMatch(p.message, /[\u4e00-\u9fff]/);
+  }
+  const paths = v.problems.map((p) => p.path);
+  assert.ok(paths.includes('$.products[0].bank'), paths.join(' '));
+  assert.equal(sdk.validatePolicy('{"id": ').problems[0].code, 'invalid_json');
+  assert.equal(sdk.validatePolicy(42).valid, false);
+  assert.equal(sdk.validatePolicy(undefined).problems[0].code, 'missing_field');
+  assert.match(sdk.validatePolicy('{').problems[0].message, /[\u4e00-\u9fff]/, 'zh-CN by default');
+});
+
+test('a page evaluating many firms against one pack reads the pack once (same result either way)', () => {
+  const text = JSON.stringify(pack);
+  const other = JSON.stringify({ ...pack, id: 'other-pack' });
+  const a = sdk.evaluate(text, eligible);
+  assert.equal(sdk.evaluate(other, eligible).policy.id, 'other-pack');
+  assert.deepEqual(sdk.evaluate(text, eligible), a);
+});
