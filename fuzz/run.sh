@@ -14,5 +14,8 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 mkdir -p "fuzz/corpus/$target"
 export RUSTC_BOOTSTRAP=1
 cd fuzz
+# With one job libFuzzer prints to this terminal; with more, each job logs to fuzz-N.log.
+parallel=()
+[ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
 exec cargo fuzz run "$target" "corpus/$target" "seeds/$target" -- \
-  -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" -print_final_stats=1 -max_len=65536
+  -max_total_time="$seconds" "${parallel[@]}" -print_final_stats=1 -max_len=65536
