@@ -346,7 +346,11 @@ fn judge_all(
                 label: c.label.as_ref(),
                 source: c.source.as_ref(),
             };
-            judge(j, facts.get(c.field, loan))
+            let mut result = judge(j, facts.get(c.field, loan));
+            if c.field == Field::SizeClass && result.status == Status::Unknown {
+                result.hint = Some(size_figures_hint(facts.firm));
+            }
+            result
         })
         .collect();
     let builtin =
@@ -400,6 +404,22 @@ fn judge_all(
     }
     out.push(result);
     out
+}
+
+/// The size class is not something a firm states: ask for the figures its industry needs.
+fn size_figures_hint(firm: &Firm) -> I18n {
+    let missing: Vec<I18n> = crate::size::needed_figures(firm.industry)
+        .into_iter()
+        .filter_map(|figure| match figure {
+            "employees" if firm.employees.is_none() => Some(Field::Employees),
+            "revenue" if firm.revenue.is_none() => Some(Field::Revenue),
+            "assets" if firm.total_assets.is_none() => Some(Field::TotalAssets),
+            _ => None,
+        })
+        .map(explain::label)
+        .collect();
+    let join = |sep: &str, pick: fn(&I18n) -> &str| missing.iter().map(pick).collect::<Vec<_>>().join(sep);
+    I18n { en: format!("provide {}", join(", ", |n| &n.en)), zh_cn: format!("请提供{}", join("、", |n| &n.zh_cn)) }
 }
 
 /// Which parks the bank partners with: what would make a firm's park qualify.

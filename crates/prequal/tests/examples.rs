@@ -48,3 +48,14 @@ fn example_firms_are_what_their_names_say() {
     assert_eq!(best("needs-info.json"), Verdict::NeedsInfo);
     assert_eq!(best("ineligible.json"), Verdict::Ineligible);
 }
+
+/// A firm cannot state its size class: an unknown size asks for the figures its industry needs.
+#[test]
+fn unknown_size_asks_for_the_missing_figures() {
+    let policy = Policy::default_pack();
+    let firm = Firm::from_json(r#"{"industry": "industry", "employees": 30}"#).unwrap();
+    let report = evaluate(&policy, &firm, policy.market.as_of).unwrap();
+    let sme = report.quotes.iter().flat_map(|q| &q.criteria).find(|c| c.id == "sme").unwrap();
+    let hint = sme.hint.as_ref().unwrap();
+    assert_eq!((hint.en.as_str(), hint.zh_cn.as_str()), ("provide operating revenue", "请提供营业收入"));
+}
