@@ -17,11 +17,14 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Parse `zh-CN`/`zh`/`en` (case-insensitive); anything else is `None`.
+    /// Parse a language tag: `en` and any `en-*` (`en-AU`) is English, `zh` and any `zh-*` is
+    /// Chinese (case-insensitive; `_` works as `-`); anything else is `None`.
     pub fn parse(tag: &str) -> Option<Lang> {
-        match tag.to_ascii_lowercase().as_str() {
-            "zh-cn" | "zh" | "zh-hans" | "zh_cn" => Some(Lang::ZhCn),
-            "en" | "en-us" | "en-gb" => Some(Lang::En),
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let primary = tag.split('-').next().unwrap_or_default();
+        match primary {
+            "zh" => Some(Lang::ZhCn),
+            "en" => Some(Lang::En),
             _ => None,
         }
     }
@@ -307,6 +310,13 @@ mod tests {
         assert!(e.message(Lang::ZhCn).starts_with("$：未知字段 `emploees`"), "{}", e.message(Lang::ZhCn));
         let far = Error::from_serde("", "unknown field `zzz`, expected one of `industry`, `employees`");
         assert!(!far.expected_en.contains("did you mean"));
+    }
+
+    #[test]
+    fn language_tags() {
+        for (tag, lang) in [("zh-CN", Some(Lang::ZhCn)), ("zh_hant", Some(Lang::ZhCn)), ("en-AU", Some(Lang::En)), ("EN", Some(Lang::En)), ("fr", None), ("", None)] {
+            assert_eq!(Lang::parse(tag), lang, "{tag}");
+        }
     }
 
     #[test]

@@ -289,10 +289,15 @@ impl Firm {
         Ok(())
     }
 
-    /// Years in operation on `as_of`: stated, else whole months since founding / 12.
+    /// Years in operation on `as_of`: stated, else whole months since founding / 12, to
+    /// 2 places (23 months is 1.92 years: months/12 never rounds across a whole year, a
+    /// half or a quarter, so thresholds judge the same as with the exact fraction).
     pub fn years_in_operation_on(&self, as_of: Date) -> Option<Decimal> {
         self.years_in_operation.or_else(|| {
-            self.founded.map(|founded| Decimal::from(founded.whole_months_until(as_of)) / Decimal::from(12))
+            self.founded.map(|founded| {
+                let years = Decimal::from(founded.whole_months_until(as_of)) / Decimal::from(12);
+                years.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            })
         })
     }
 }
