@@ -314,7 +314,14 @@ mod tests {
 
     #[test]
     fn language_tags() {
-        for (tag, lang) in [("zh-CN", Some(Lang::ZhCn)), ("zh_hant", Some(Lang::ZhCn)), ("en-AU", Some(Lang::En)), ("EN", Some(Lang::En)), ("fr", None), ("", None)] {
+        for (tag, lang) in [
+            ("zh-CN", Some(Lang::ZhCn)),
+            ("zh_hant", Some(Lang::ZhCn)),
+            ("en-AU", Some(Lang::En)),
+            ("EN", Some(Lang::En)),
+            ("fr", None),
+            ("", None),
+        ] {
             assert_eq!(Lang::parse(tag), lang, "{tag}");
         }
     }
