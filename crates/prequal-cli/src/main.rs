@@ -1,24 +1,12 @@
-//! `prequal`: loan pre-qualification from the command line. Every command is a thin shell
-//! around the `prequal` core; this crate only reads, writes and explains.
+//! `prequal`: loan pre-qualification from the command line. The commands live in the
+//! `prequal_cli` library; this is only the entry point.
 #![forbid(unsafe_code)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
-
-mod classify;
-mod cli;
-mod fail;
-mod files;
-mod parse;
-mod policy;
-mod quote;
-mod render;
-mod schedule;
-mod screen;
-mod table;
 
 use clap::Parser;
-use cli::{Cli, Command, PolicyCommand};
-use fail::{Exit, Failure};
 use prequal::Lang;
+use prequal_cli::cli::{Cli, Command, PolicyCommand};
+use prequal_cli::fail::{Exit, Failure};
+use prequal_cli::{classify, files, policy, quote, schedule, screen};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

@@ -43,10 +43,7 @@ pub fn run(args: &ScreenArgs, lang: Lang) -> Result<Exit, Failure> {
     let input = &args.input;
     let file = File::open(input).map_err(|e| Failure::io(input, false, &e))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(BufReader::with_capacity(1 << 16, file));
+    let mut reader = csv_reader(BufReader::with_capacity(1 << 16, file));
     let layout = read_layout(&mut reader, input, lang)?;
     // The output is opened only once the input is known to be readable, so a usage
     // error leaves no file behind.
@@ -59,6 +56,32 @@ pub fn run(args: &ScreenArgs, lang: Lang) -> Result<Exit, Failure> {
     progress.finish();
     say(&tally.report(started.elapsed(), lang));
     Ok(if tally.errors > 0 { Exit::RowErrors } else { Exit::Ok })
+}
+
+/// The CSV reader `screen` uses: rows of any length are read, so a short or long row is
+/// reported by line instead of stopping the run.
+fn csv_reader<R: Read>(input: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(input)
+}
+
+/// One row of a tenant list: its line number, and its firm or the row's first problem.
+pub type TenantRow = (u64, Result<prequal::Firm, Error>);
+
+/// Read a tenant list held in memory exactly as `screen` reads a file: the header's column
+/// layout, then each row's line number and its firm or the row's first problem. For
+/// fuzzing the row reader and for callers that hold the list in memory.
+pub fn read_tenants(csv_text: &[u8], lang: Lang) -> Result<Vec<TenantRow>, Failure> {
+    let input = Path::new("tenants.csv");
+    let mut reader = csv_reader(csv_text);
+    let layout = read_layout(&mut reader, input, lang)?;
+    let mut rows = Vec::new();
+    loop {
+        let chunk = read_chunk(&mut reader, input, lang)?;
+        if chunk.is_empty() {
+            return Ok(rows);
+        }
+        rows.extend(chunk.iter().map(|(line, record)| (*line, row::parse_row(&layout, record.iter()).firm)));
+    }
 }
 
 /// `--output x.json` means JSON unless `--format` says otherwise.
@@ -164,5 +187,23 @@ fn csv_failure(input: &Path, error: csv::Error, lang: Lang) -> Failure {
     match line {
         Some(line) => failure.at(line_label(line, lang)),
         None => failure,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_tenant_list_in_memory() {
+        let text = "行业,从业人数,营业收入\nsoftware_it,40,12000000\nretail,-3,5\n,1,1\n";
+        let rows = read_tenants(text.as_bytes(), Lang::En).unwrap();
+        let lines: Vec<u64> = rows.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [2, 3, 4]);
+        assert!(rows[0].1.is_ok());
+        assert!(rows[1].1.as_ref().is_err_and(|e| e.path.contains("从业人数")), "{:?}", rows[1].1);
+        assert!(rows[2].1.as_ref().is_err_and(|e| e.code == ErrorCode::MissingField));
+        assert!(read_tenants(b"", Lang::En).is_err());
+        assert!(read_tenants(b"industry,colour\n", Lang::En).is_err());
     }
 }
