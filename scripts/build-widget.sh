@@ -7,6 +7,11 @@
 #
 # Installs what is missing first (scripts/wasm-toolchain.sh). www/pkg/ is generated, never
 # committed.
+#
+# Last, it prints the Subresource Integrity hashes (sha384, base64) of the released files and
+# writes them to www/pkg/sri.json, for `integrity="sha384-..."` on the host page's tags (see
+# the README's widget section). They change with every build. `bash scripts/build-widget.sh
+# --sri` prints them again without building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +20,25 @@ source scripts/wasm-toolchain.sh
 wasm_toolchain
 
 say() { printf '\033[1m[build-widget]\033[0m %s\n' "$*" >&2; }
+
+# The SRI hash of each released file (path relative to www/), printed and written to
+# www/pkg/sri.json. Used after a build, or alone with --sri.
+SRI_FILES=(prequal-widget.js prequal-widget.css pkg/prequal_widget.js pkg/prequal_widget_bg.wasm)
+sri() {
+  local json="{" sep="" f hash
+  for f in "${SRI_FILES[@]}"; do
+    hash="sha384-$(openssl dgst -sha384 -binary "www/$f" | openssl base64 -A)"
+    printf '%s  %s\n' "$hash" "www/$f"
+    json+="$sep"$'\n'"  \"$f\": \"$hash\""
+    sep=","
+  done
+  printf '%s\n}\n' "$json" > www/pkg/sri.json
+  say "SRI hashes written to www/pkg/sri.json"
+}
+if [ "${1:-}" = "--sri" ]; then
+  sri
+  exit 0
+fi
 
 say "cargo build --release --target wasm32-unknown-unknown -p prequal-widget"
 cargo build --release --target wasm32-unknown-unknown -p prequal-widget
@@ -33,3 +57,4 @@ mv "$out/prequal_widget_bg.opt.wasm" "$out/prequal_widget_bg.wasm"
 
 say "done: $out"
 ls -l "$out" >&2
+sri

@@ -36,6 +36,15 @@ function option(name, fallback) {
   return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
 
+// Extra response headers by URL path. /csp.html is the widget on a page with a strict
+// Content-Security-Policy (no inline scripts or styles), checked by the browser tests.
+const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; " +
+  "img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const HEADERS = {
+  '/csp.html': { 'Content-Security-Policy': STRICT_CSP },
+};
+
 const port = Number(option('--port', process.env.PORT ?? '8080'));
 const host = option('--host', '127.0.0.1');
 
@@ -91,6 +100,7 @@ const server = createServer(async (request, response) => {
     'Content-Length': found.size,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    ...(HEADERS[url.pathname] ?? {}),
   });
   if (request.method === 'HEAD') {
     response.end();
@@ -107,6 +117,7 @@ server.listen(port, host, () => {
   console.log(`  park website ${base}park.html`);
   console.log(`  bank website ${base}bank.html`);
   console.log(`  SDK example  ${base}examples/sdk/`);
+  console.log(`  strict CSP   ${base}csp.html`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

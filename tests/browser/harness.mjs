@@ -67,9 +67,10 @@ export async function launch() {
 
 /**
  * A new page that records every request and every prequal:* event (in window.__events), and
- * fails on page errors. `routes` maps a path under /__test__/ to { body, type }.
+ * fails on page errors. `routes` maps a path under /__test__/ to { body, type }; `init` is a
+ * function run in the page before any of its scripts (page.addInitScript).
  */
-export async function openPage(context, url, { width = 1280, height = 900, routes = {} } = {}) {
+export async function openPage(context, url, { width = 1280, height = 900, routes = {}, init } = {}) {
   const page = await context.newPage();
   await page.setViewportSize({ width, height });
   const requests = [];
@@ -93,6 +94,7 @@ export async function openPage(context, url, { width = 1280, height = 900, route
       });
     }
   });
+  if (init) await page.addInitScript(init);
   await page.goto(url);
   return { page, requests, errors };
 }
