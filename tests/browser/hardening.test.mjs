@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { events, launch, openPage, root, startServer, waitForWidget } from './harness.mjs';
+import { events, field, launch, openPage, root, startServer, type, waitForWidget } from './harness.mjs';
 
 let server;
 let browser;
@@ -23,16 +23,7 @@ after(async () => {
 });
 
 const W = 'prequal-widget';
-const field = (page, id) => page.locator(`${W} #pq-f-${id}`);
 
-/** Type into a text field as a visitor would, then leave it. */
-async function type(page, id, text) {
-  const input = field(page, id);
-  await input.click();
-  await input.press('Control+A');
-  await input.pressSequentially(text);
-  await input.press('Tab');
-}
 
 /** Answer one field and wait for the widget's next prequal:result. */
 async function answerAndWaitForResult(page) {

@@ -100,6 +100,20 @@ export async function openPage(context, url, { width = 1280, height = 900, route
 }
 
 /** Wait until the widget has rendered results (or an error panel). */
+/** The widget's form field with this id. */
+export const field = (page, id) => page.locator(`prequal-widget #pq-f-${id}`);
+
+/** Type into a text field as a visitor would: select what is there, type the new text
+ *  (or clear it), leave the field. */
+export async function type(page, id, text) {
+  const input = field(page, id);
+  await input.click();
+  await input.press('Control+A');
+  if (text === '') await input.press('Backspace');
+  else await input.pressSequentially(text);
+  await input.press('Tab');
+}
+
 export async function waitForWidget(page, what = '.pq-cards, .pq-error') {
   await page.locator(`prequal-widget ${what}`).first().waitFor({ state: 'attached', timeout: 15000 });
 }

@@ -18,6 +18,8 @@ import {
   startServer,
   waitForWidget,
   yuan,
+  field,
+  type,
 } from './harness.mjs';
 
 let server;
@@ -34,19 +36,9 @@ after(async () => {
 });
 
 const W = 'prequal-widget';
-const field = (page, id) => page.locator(`${W} #pq-f-${id}`);
 
 // ---- filling the form as a visitor would ------------------------------------------------
 
-/** Type into a text field: select what is there, type the new text, leave the field. */
-async function type(page, id, text) {
-  const input = field(page, id);
-  await input.click();
-  await input.press('Control+A');
-  if (text === '') await input.press('Backspace');
-  else await input.pressSequentially(text);
-  await input.press('Tab');
-}
 
 async function goToStep(page, n) {
   await page.locator(`${W} #pq-step-${n}`).click();
