@@ -275,7 +275,12 @@ fn check_limit(out: &mut Problems, policy: &Policy, path: &str, product: &Produc
                 "须为 revenue、annual_tax_paid 或 total_assets",
             ));
         }
-        out.check(check_amount(&format!("{path}.limit.bases[{i}].multiple"), base.multiple.value));
+        let multiple_path = format!("{path}.limit.bases[{i}].multiple");
+        out.check(check_amount(&multiple_path, base.multiple.value));
+        // Bounded so that multiple × an amount × an uplift stays far inside Decimal's range.
+        if base.multiple.value > Decimal::from(1000) {
+            out.push(Error::new(ErrorCode::OutOfRange, multiple_path, "a multiple of at most 1000", "倍数不超过 1000"));
+        }
     }
     for (i, uplift) in limit.uplifts.iter().enumerate() {
         check_conditions(out, policy, &format!("{path}.limit.uplifts[{i}].when"), &uplift.when);
