@@ -355,19 +355,25 @@ fn within_years(year: u32, terms: &SubsidyTerms) -> Decimal {
 /// Each period's unrounded claim: share × counted interest, or points/12 × balance.
 fn set_interest_bases(items: &mut [Item], sched: &Schedule, principal: Decimal, rate: Decimal, terms: &SubsidyTerms) {
     let twelve = Decimal::from(12);
+    // The same operations in the same order as written per period, hoisted out of the loop.
+    let points_per_month = terms.points.unwrap_or_default() / twelve;
+    let share = terms.share.unwrap_or_default();
     for (index, item) in items.iter_mut().enumerate() {
+        if within_years(item.year, terms).is_zero() {
+            item.base = Decimal::ZERO;
+            continue;
+        }
         let balance = sched.balance_after(principal, index);
-        let claim = match terms.basis {
-            SubsidyBasis::Points => terms.points.unwrap_or_default() / twelve * balance,
+        item.base = match terms.basis {
+            SubsidyBasis::Points => points_per_month * balance,
             SubsidyBasis::Share => {
                 let counted = match terms.counted_rate_cap {
                     Some(cap) if rate > cap => balance * cap / twelve,
                     _ => item.cost,
                 };
-                terms.share.unwrap_or_default() * counted
+                share * counted
             }
         };
-        item.base = within_years(item.year, terms) * claim;
     }
 }
 
