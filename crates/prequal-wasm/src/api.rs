@@ -5,12 +5,13 @@
 //! run exactly the code the `.wasm` runs.
 
 use prequal::error::{Error, ErrorCode, Lang};
+use prequal::json::{FromJson, Node};
 use prequal::report::Report;
 use prequal::schedule::{RepaymentMethod, Schedule, ScheduleRequest};
 use prequal::size::{ClassifyRequest, ClassifyResult};
-use prequal::sourced::Sourced;
+use prequal::Decimal;
 use prequal::{Date, Firm, Policy};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -177,13 +178,23 @@ pub fn report(policy: &Policy, firm_text: &str, date: Option<&str>) -> Outcome<R
 
 /// `schedule({principal, annualRate, months, method})`, camelCase as JS callers write it.
 /// Numbers are read exactly as the engine reads pack numbers (JSON numbers or decimal strings).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct ScheduleArgs {
-    principal: Sourced,
-    annual_rate: Sourced,
+    principal: Decimal,
+    annual_rate: Decimal,
     months: u32,
     method: RepaymentMethod,
+}
+
+impl FromJson for ScheduleArgs {
+    fn from_json(node: Node<'_>) -> prequal::Result<ScheduleArgs> {
+        let o = node.object(&["principal", "annualRate", "months", "method"])?;
+        Ok(ScheduleArgs {
+            principal: o.req("principal")?,
+            annual_rate: o.req("annualRate")?,
+            months: o.req("months")?,
+            method: o.req("method")?,
+        })
+    }
 }
 
 /// The engine reports `annual_rate`; the caller wrote `annualRate`.
@@ -205,8 +216,8 @@ pub fn schedule_of(request_text: &str) -> Outcome<Schedule> {
     let fail = |e: Error| Failure::new(Arg::Request, camel_path(e));
     let args: ScheduleArgs = prequal::json::from_str(request_text).map_err(fail)?;
     let request = ScheduleRequest {
-        principal: args.principal.value,
-        annual_rate: args.annual_rate.value,
+        principal: args.principal,
+        annual_rate: args.annual_rate,
         months: args.months,
         method: args.method,
     };

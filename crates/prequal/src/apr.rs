@@ -5,23 +5,23 @@
 //! rounded half away from zero to 6 places. No floating point, so every target agrees.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::{FromJson, Node};
 use crate::money::round_rate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One cash flow from the borrower's view: positive received, negative paid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CashFlow {
     /// Period number; 0 is disbursement.
     pub period: u32,
     /// Signed amount in yuan.
-    #[serde(deserialize_with = "crate::sourced::decimal::deserialize")]
     pub amount: Decimal,
 }
 
 /// What an APR is computed from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AprRequest {
     /// Cash flows, one per period (periods may be skipped; they count as zero).
@@ -272,6 +272,25 @@ pub fn apr(request: &AprRequest) -> Result<AprResult> {
 /// periods_per_year × per-period rate, rounded to 6 places.
 pub fn annualise(rate: Decimal, periods_per_year: u32) -> Decimal {
     round_rate(rate * Decimal::from(periods_per_year))
+}
+
+impl FromJson for CashFlow {
+    fn from_json(node: Node<'_>) -> crate::Result<CashFlow> {
+        let o = node.object(&["period", "amount"])?;
+        Ok(CashFlow { period: o.req("period")?, amount: o.req("amount")? })
+    }
+}
+
+impl FromJson for AprRequest {
+    fn from_json(node: Node<'_>) -> crate::Result<AprRequest> {
+        let o = node.object(&["cash_flows", "periods_per_year"])?;
+        // One flow per period of the longest term, and the disbursement.
+        let most = crate::limits::MAX_TERM_MONTHS as usize + 1;
+        Ok(AprRequest {
+            cash_flows: o.req_with("cash_flows", |node| node.list(most))?,
+            periods_per_year: o.or("periods_per_year", monthly)?,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -3,14 +3,13 @@
 //! There is no expression language on purpose: every condition can be validated on load
 //! and explained to a person in both languages.
 
-use crate::sourced::decimal_from_text;
+use crate::error::Result;
+use crate::json::{FromJson, Node};
 use rust_decimal::Decimal;
-use serde::de::{self, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
+use serde::{Serialize, Serializer};
 
 /// A fact about the firm (or the loan asked for) that conditions can test.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)] // each variant's meaning is its label, see `Field::label`
@@ -150,7 +149,7 @@ impl Field {
 }
 
 /// A comparison.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Op {
@@ -219,42 +218,16 @@ impl Serialize for Value {
     }
 }
 
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
-        struct ValueVisitor;
-        impl<'de> Visitor<'de> for ValueVisitor {
-            type Value = Value;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number, a string, true/false, or a list of strings")
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-                Ok(Value::Bool(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-                Ok(Value::Number(Decimal::from(v)))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-                Ok(Value::Number(Decimal::from(v)))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-                if !v.is_finite() {
-                    return Err(E::custom("a finite number"));
-                }
-                decimal_from_text(&v.to_string()).map(Value::Number)
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-                Ok(Value::Text(v.to_string()))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-                let mut items = Vec::new();
-                // Length is checked with every other list when the pack is validated.
-                while let Some(item) = seq.next_element::<String>()? {
-                    items.push(item);
-                }
-                Ok(Value::List(items))
-            }
+impl FromJson for Value {
+    fn from_json(node: Node<'_>) -> Result<Value> {
+        match node.value() {
+            serde_json::Value::Bool(b) => Ok(Value::Bool(*b)),
+            serde_json::Value::Number(_) => node.decimal().map(Value::Number),
+            serde_json::Value::String(text) => Ok(Value::Text(text.clone())),
+            // Length is checked with every other list when the pack is validated.
+            serde_json::Value::Array(_) => Vec::<String>::from_json(node).map(Value::List),
+            _ => Err(node.wrong_type("a number, a string, true/false, or a list of strings")),
         }
-        d.deserialize_any(ValueVisitor)
     }
 }
 
@@ -277,7 +250,7 @@ impl schemars::JsonSchema for Value {
 }
 
 /// A test on one fact: `{"field": "years_in_operation", "op": "gte", "value": 2}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
@@ -373,4 +346,52 @@ pub fn test_all<'a>(conditions: &[Condition], fact: impl Fn(Field) -> Option<Fac
         }
     }
     status
+}
+
+crate::json_names!(Field {
+    "years_in_operation" => Field::YearsInOperation,
+    "years_in_park" => Field::YearsInPark,
+    "employees" => Field::Employees,
+    "revenue" => Field::Revenue,
+    "total_assets" => Field::TotalAssets,
+    "annual_tax_paid" => Field::AnnualTaxPaid,
+    "overdue_current" => Field::OverdueCurrent,
+    "overdue_12m" => Field::Overdue12m,
+    "overdue_24m" => Field::Overdue24m,
+    "inquiries_6m" => Field::Inquiries6m,
+    "legal_rep_age" => Field::LegalRepAge,
+    "debt_ratio" => Field::DebtRatio,
+    "existing_credit_loans" => Field::ExistingCreditLoans,
+    "loan_amount" => Field::LoanAmount,
+    "term_months" => Field::TermMonths,
+    "tax_grade" => Field::TaxGrade,
+    "park" => Field::Park,
+    "industry" => Field::Industry,
+    "size_class" => Field::SizeClass,
+    "repayment_method" => Field::RepaymentMethod,
+    "specialized_national" => Field::SpecializedNational,
+    "specialized_provincial" => Field::SpecializedProvincial,
+    "high_tech" => Field::HighTech,
+    "tech_sme" => Field::TechSme,
+    "first_loan" => Field::FirstLoan,
+    "any_tech_qualification" => Field::AnyTechQualification,
+    "partner_park" => Field::PartnerPark,
+});
+
+crate::json_names!(Op {
+    "gte" => Op::Gte,
+    "gt" => Op::Gt,
+    "lte" => Op::Lte,
+    "lt" => Op::Lt,
+    "eq" => Op::Eq,
+    "ne" => Op::Ne,
+    "in" => Op::In,
+    "not_in" => Op::NotIn,
+});
+
+impl FromJson for Condition {
+    fn from_json(node: Node<'_>) -> Result<Condition> {
+        let o = node.object(&["field", "op", "value"])?;
+        Ok(Condition { field: o.req("field")?, op: o.req("op")?, value: o.req("value")? })
+    }
 }

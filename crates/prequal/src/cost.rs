@@ -6,14 +6,15 @@
 
 use crate::apr::{annualise, irr_near, CashFlow};
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::{FromJson, Node};
 use crate::limits;
 use crate::money::round_money;
 use crate::schedule::{schedule, RepaymentMethod, Schedule, ScheduleRequest};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// When a guarantee fee is paid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FeeTiming {
@@ -24,7 +25,7 @@ pub enum FeeTiming {
 }
 
 /// What a subsidy is computed from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SubsidyBasis {
@@ -35,7 +36,7 @@ pub enum SubsidyBasis {
 }
 
 /// When a subsidy reaches the borrower.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SubsidyTiming {
@@ -48,37 +49,32 @@ pub enum SubsidyTiming {
 }
 
 /// Guarantee terms of one loan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuaranteeTerms {
     /// Fee rate a year, as a fraction.
-    #[serde(deserialize_with = "crate::sourced::decimal::deserialize")]
     pub fee_rate: Decimal,
     /// When the fee is paid.
     pub timing: FeeTiming,
 }
 
 /// One subsidy scheme as it applies to one loan (conditions already resolved).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubsidyTerms {
     /// Share of cost or percentage points.
     pub basis: SubsidyBasis,
     /// The share, for [`SubsidyBasis::Share`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde(deserialize_with = "crate::sourced::opt_decimal::deserialize")]
     pub share: Option<Decimal>,
     /// Points a year as a fraction (0.015 = 1.5 pp), for [`SubsidyBasis::Points`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde(deserialize_with = "crate::sourced::opt_decimal::deserialize")]
     pub points: Option<Decimal>,
     /// Interest is counted at no more than this annual rate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde(deserialize_with = "crate::sourced::opt_decimal::deserialize")]
     pub counted_rate_cap: Option<Decimal>,
     /// Most paid per loan year, yuan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde(deserialize_with = "crate::sourced::opt_decimal::deserialize")]
     pub cap_per_year: Option<Decimal>,
     /// Only the first this-many loan years are subsidised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,14 +84,12 @@ pub struct SubsidyTerms {
 }
 
 /// Everything that decides one loan's costs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CostRequest {
     /// Amount lent, yuan.
-    #[serde(deserialize_with = "crate::sourced::decimal::deserialize")]
     pub principal: Decimal,
     /// Nominal annual interest rate, as a fraction.
-    #[serde(deserialize_with = "crate::sourced::decimal::deserialize")]
     pub annual_rate: Decimal,
     /// Term in months.
     pub months: u32,
@@ -469,4 +463,58 @@ fn net_flows<'a>(gross: &[CashFlow], paid: impl Iterator<Item = &'a SubsidyPaid>
         }
     }
     net
+}
+
+crate::json_names!(FeeTiming { "upfront" => FeeTiming::Upfront, "annual" => FeeTiming::Annual });
+crate::json_names!(SubsidyBasis { "share" => SubsidyBasis::Share, "points" => SubsidyBasis::Points });
+crate::json_names!(SubsidyTiming {
+    "per_period" => SubsidyTiming::PerPeriod,
+    "annual" => SubsidyTiming::Annual,
+    "at_maturity" => SubsidyTiming::AtMaturity,
+});
+
+impl FromJson for GuaranteeTerms {
+    fn from_json(node: Node<'_>) -> crate::Result<GuaranteeTerms> {
+        let o = node.object(&["fee_rate", "timing"])?;
+        Ok(GuaranteeTerms { fee_rate: o.req("fee_rate")?, timing: o.req("timing")? })
+    }
+}
+
+impl FromJson for SubsidyTerms {
+    fn from_json(node: Node<'_>) -> crate::Result<SubsidyTerms> {
+        let o =
+            node.object(&["basis", "share", "points", "counted_rate_cap", "cap_per_year", "max_years", "timing"])?;
+        Ok(SubsidyTerms {
+            basis: o.req("basis")?,
+            share: o.opt("share")?,
+            points: o.opt("points")?,
+            counted_rate_cap: o.opt("counted_rate_cap")?,
+            cap_per_year: o.opt("cap_per_year")?,
+            max_years: o.opt("max_years")?,
+            timing: o.req("timing")?,
+        })
+    }
+}
+
+impl FromJson for CostRequest {
+    fn from_json(node: Node<'_>) -> crate::Result<CostRequest> {
+        let o = node.object(&[
+            "principal",
+            "annual_rate",
+            "months",
+            "method",
+            "guarantee",
+            "interest_subsidies",
+            "fee_subsidies",
+        ])?;
+        Ok(CostRequest {
+            principal: o.req("principal")?,
+            annual_rate: o.req("annual_rate")?,
+            months: o.req("months")?,
+            method: o.req("method")?,
+            guarantee: o.opt("guarantee")?,
+            interest_subsidies: o.or_default("interest_subsidies")?,
+            fee_subsidies: o.or_default("fee_subsidies")?,
+        })
+    }
 }

@@ -3,7 +3,8 @@
 //! Hand-written instead of chrono: the engine needs parsing, comparison and whole months
 //! between two dates, and this keeps a date library out of the WASM payload.
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use crate::json::{FromJson, Node};
+use serde::{Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
@@ -113,19 +114,10 @@ impl Serialize for Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        struct Visitor;
-        impl de::Visitor<'_> for Visitor {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date as YYYY-MM-DD")
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
-                text.parse().map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+impl FromJson for Date {
+    fn from_json(node: Node<'_>) -> crate::Result<Date> {
+        let text = node.str().map_err(|_| node.wrong_type("a date as YYYY-MM-DD"))?;
+        text.parse().map_err(|e: DateParseError| node.error(&e.to_string()))
     }
 }
 

@@ -3,14 +3,15 @@
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::{FromJson, Node};
 use crate::limits;
 use crate::schedule::RepaymentMethod;
 use crate::size::Industry;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Tax credit grade (纳税信用等级): A ≥ 90 points, B 70–89, M new firm, C 40–69, D < 40.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[allow(missing_docs)]
 pub enum TaxGrade {
@@ -47,7 +48,7 @@ impl TaxGrade {
 }
 
 /// Qualifications that raise limits or unlock subsidies. `None` means not stated.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Qualifications {
@@ -83,7 +84,7 @@ impl Qualifications {
 }
 
 /// A firm profile. JSON field names are the Rust names.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Firm {
@@ -93,48 +94,28 @@ pub struct Firm {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employees: Option<u32>,
     /// Operating revenue of the last year, yuan.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::sourced::opt_decimal::deserialize"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revenue: Option<Decimal>,
     /// Total assets, yuan.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::sourced::opt_decimal::deserialize"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_assets: Option<Decimal>,
     /// Date founded (used when `years_in_operation` is absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub founded: Option<Date>,
     /// Years in operation, if stated directly.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::sourced::opt_decimal::deserialize"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub years_in_operation: Option<Decimal>,
     /// Park id, as the policy pack names parks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub park: Option<String>,
     /// Years the firm has been a tenant of its park.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::sourced::opt_decimal::deserialize"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub years_in_park: Option<Decimal>,
     /// Tax credit grade.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_grade: Option<TaxGrade>,
     /// Tax paid in the last year, yuan.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::sourced::opt_decimal::deserialize"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_tax_paid: Option<Decimal>,
     /// Loans overdue now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -152,28 +133,16 @@ pub struct Firm {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_rep_age: Option<u32>,
     /// Liabilities / assets, as a fraction (0.55 = 55%).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::sourced::opt_decimal::deserialize"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debt_ratio: Option<Decimal>,
     /// Outstanding unsecured (credit) loans, yuan.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::sourced::opt_decimal::deserialize"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub existing_credit_loans: Option<Decimal>,
     /// Qualifications.
     #[serde(default)]
     pub qualifications: Qualifications,
     /// Amount the firm would like to borrow, yuan.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::sourced::opt_decimal::deserialize"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_amount: Option<Decimal>,
     /// Term the firm would like, months.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -298,6 +267,73 @@ impl Firm {
                 let years = Decimal::from(founded.whole_months_until(as_of)) / Decimal::from(12);
                 years.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
             })
+        })
+    }
+}
+
+crate::json_names!(TaxGrade { "A" => TaxGrade::A, "B" => TaxGrade::B, "M" => TaxGrade::M, "C" => TaxGrade::C, "D" => TaxGrade::D });
+
+impl FromJson for Qualifications {
+    fn from_json(node: Node<'_>) -> Result<Qualifications> {
+        let o =
+            node.object(&["specialized_national", "specialized_provincial", "high_tech", "tech_sme", "first_loan"])?;
+        Ok(Qualifications {
+            specialized_national: o.opt("specialized_national")?,
+            specialized_provincial: o.opt("specialized_provincial")?,
+            high_tech: o.opt("high_tech")?,
+            tech_sme: o.opt("tech_sme")?,
+            first_loan: o.opt("first_loan")?,
+        })
+    }
+}
+
+impl FromJson for Firm {
+    fn from_json(node: Node<'_>) -> Result<Firm> {
+        let o = node.object(&[
+            "industry",
+            "employees",
+            "revenue",
+            "total_assets",
+            "founded",
+            "years_in_operation",
+            "park",
+            "years_in_park",
+            "tax_grade",
+            "annual_tax_paid",
+            "overdue_current",
+            "overdue_12m",
+            "overdue_24m",
+            "inquiries_6m",
+            "legal_rep_age",
+            "debt_ratio",
+            "existing_credit_loans",
+            "qualifications",
+            "requested_amount",
+            "term_months",
+            "repayment_method",
+        ])?;
+        Ok(Firm {
+            industry: o.req("industry")?,
+            employees: o.opt("employees")?,
+            revenue: o.opt("revenue")?,
+            total_assets: o.opt("total_assets")?,
+            founded: o.opt("founded")?,
+            years_in_operation: o.opt("years_in_operation")?,
+            park: o.opt("park")?,
+            years_in_park: o.opt("years_in_park")?,
+            tax_grade: o.opt("tax_grade")?,
+            annual_tax_paid: o.opt("annual_tax_paid")?,
+            overdue_current: o.opt("overdue_current")?,
+            overdue_12m: o.opt("overdue_12m")?,
+            overdue_24m: o.opt("overdue_24m")?,
+            inquiries_6m: o.opt("inquiries_6m")?,
+            legal_rep_age: o.opt("legal_rep_age")?,
+            debt_ratio: o.opt("debt_ratio")?,
+            existing_credit_loans: o.opt("existing_credit_loans")?,
+            qualifications: o.or_default("qualifications")?,
+            requested_amount: o.opt("requested_amount")?,
+            term_months: o.opt("term_months")?,
+            repayment_method: o.opt("repayment_method")?,
         })
     }
 }

@@ -1,59 +1,43 @@
 //! Reading documents with errors that name the JSON path of what is wrong.
 //!
-//! Every document is parsed into a [`serde_json::Value`] first and then read by a
-//! deserializer over that value which knows where it is: each map value and list element is
-//! read with a link to its parent's position (a list of path segments on the stack), and the
-//! first (innermost) failure writes its path into a slot shared by the whole read. Nothing
-//! is allocated for paths unless something fails.
+//! Every document is parsed into a [`serde_json::Value`] first (numbers kept as their text:
+//! serde_json's `arbitrary_precision`, so no binary float ever stands between the text and
+//! the exact Decimal), then read by hand-written [`FromJson`] impls over that value.
+//!
+//! Why not `#[derive(Deserialize)]`: the derived visitors were most of the WASM module
+//! (about 120 KB of 465 KB), and the reading rules here are few and strict: objects with
+//! known fields only, enums as names, numbers as JSON numbers or decimal strings. Each
+//! node knows its path as a linked list of segments on the stack, so nothing is allocated
+//! for paths unless something fails. Messages keep serde's English shapes ("invalid type:
+//! string \"x\", expected a boolean"), which [`Error::from_serde`] turns into a code, a
+//! Chinese rendering and a "did you mean" hint.
 
-use crate::error::{json_path, Error};
-use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
-use serde::de::{self, DeserializeOwned, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
-use serde::{Deserialize, Deserializer};
-use serde_json::Value;
-use std::cell::Cell;
+use crate::error::{json_path, Error, Result};
+use crate::limits;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::fmt::Write as _;
 
-/// Read `T` from any parsed JSON value with path tracking; the error carries `$.a.b[2]` and
-/// serde's detail.
-///
-/// The value is read as serde_json reads a `&Value` (a struct may also be given as the array
-/// of its fields, an enum as `{"name": null}`), with the path of what is wrong. For the
-/// stricter reading of policy packs and firms, see [`from_value`].
-pub fn from_deserializer<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T, Error> {
-    read::<T, false>(value)
+/// A type read from a node of a parsed JSON document, with errors naming the node's path.
+pub trait FromJson: Sized {
+    /// Read `Self` from `node`.
+    fn from_json(node: Node<'_>) -> Result<Self>;
 }
 
 /// Parse JSON text into `T`. The text is read as JSON first, so syntax errors (with line
 /// and column) are told apart from content errors (with the JSON path), and a document
 /// that is not an object is refused before field matching.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+pub fn from_str<T: FromJson>(text: &str) -> Result<T> {
     let value: Value = serde_json::from_str(text).map_err(|e| Error::syntax(&e.to_string()))?;
     from_value(&value)
 }
 
 /// Read `T` from an already parsed JSON document, which must be an object.
-///
-/// Arrays are refused where an object is expected: serde's derived structs also accept
-/// their fields as a positional array, so `["bank-b", {...}]` would be read as a bank; a pack
-/// author who wrote that made a mistake and should be told. Enums must be names (JSON
-/// strings). Scalars are handed over as serde_json's own deserializer does, so numbers,
-/// strings and their error messages are exactly serde_json's.
-pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, Error> {
+pub fn from_value<T: FromJson>(value: &Value) -> Result<T> {
     if !value.is_object() {
         return Err(not_an_object("$"));
     }
-    read::<T, true>(value)
-}
-
-/// Read `T`; `STRICT` is the reading of packs and firms. The mode is a type parameter, not a
-/// flag, so a build that never reads leniently (the SDK) carries none of its code.
-fn read<'de, T: Deserialize<'de>, const STRICT: bool>(value: &'de Value) -> Result<T, Error> {
-    let context = Context { error_at: Cell::new(None) };
-    T::deserialize(Reader::<STRICT> { value, at: &Segment::Root, context: &context }).map_err(|e| {
-        // Nothing recorded: the document itself is wrong (say, a missing field at the top).
-        let path = context.error_at.take().unwrap_or_default();
-        Error::from_serde(&path, &e.to_string())
-    })
+    T::from_json(Node { value, at: &Segment::Root })
 }
 
 /// Where a value is: a linked list from the innermost segment up to the root, on the stack.
@@ -65,7 +49,7 @@ enum Segment<'p> {
 
 impl Segment<'_> {
     /// The path as `products[0].criteria[2].value` (keys joined by `.`, indices as `[i]`),
-    /// which [`Error::from_serde`] turns into `$.products[0].criteria[2].value`.
+    /// which [`json_path`] turns into `$.products[0].criteria[2].value`.
     fn render(&self, out: &mut String) {
         match self {
             Segment::Root => {}
@@ -78,300 +62,289 @@ impl Segment<'_> {
             }
             Segment::Index(index, parent) => {
                 parent.render(out);
-                out.push('[');
-                out.push_str(&index.to_string());
-                out.push(']');
+                let _ = write!(out, "[{index}]");
             }
         }
     }
 }
 
-/// What the whole read shares: where the first failure was.
-struct Context {
-    /// The path of the innermost failure, written once: the failure surfaces through every
-    /// enclosing value, and each would otherwise claim it.
-    error_at: Cell<Option<String>>,
-}
-
-impl Context {
-    #[cold]
-    fn fail_at(&self, at: &Segment<'_>) {
-        let first = self.error_at.take().unwrap_or_else(|| {
-            let mut path = String::new();
-            at.render(&mut path);
-            path
-        });
-        self.error_at.set(Some(first));
-    }
-}
-
-/// A deserializer over one value of a parsed document that knows its path.
+/// One value of a document and where it is.
 #[derive(Clone, Copy)]
-struct Reader<'de, 'p, const STRICT: bool> {
-    value: &'de Value,
-    at: &'p Segment<'p>,
-    context: &'p Context,
+pub struct Node<'a> {
+    value: &'a Value,
+    at: &'a Segment<'a>,
 }
 
-impl<'de, 'p, const STRICT: bool> Reader<'de, 'p, STRICT> {
-    fn visit_map<V: Visitor<'de>>(
-        self,
-        map: &'de serde_json::Map<String, Value>,
-        visitor: V,
-    ) -> Result<V::Value, serde_json::Error> {
-        let mut access = Entries::<STRICT> { entries: map.iter(), entry: None, at: self.at, context: self.context };
-        let value = visitor.visit_map(&mut access)?;
-        self.all_read(access.entries.len(), map.len(), "fewer elements in map")?;
-        Ok(value)
+impl<'a> Node<'a> {
+    /// The value itself.
+    pub fn value(self) -> &'a Value {
+        self.value
     }
 
-    fn visit_seq<V: Visitor<'de>>(self, items: &'de [Value], visitor: V) -> Result<V::Value, serde_json::Error> {
-        let mut access = Elements::<STRICT> { items: items.iter(), index: 0, at: self.at, context: self.context };
-        let value = visitor.visit_seq(&mut access)?;
-        self.all_read(access.items.len(), items.len(), "fewer elements in array")?;
-        Ok(value)
+    /// An error at this node; `detail` is in serde's English shapes (see the module docs).
+    #[cold]
+    pub fn error(self, detail: &str) -> Error {
+        let mut path = String::new();
+        self.at.render(&mut path);
+        Error::from_serde(&path, detail)
     }
 
-    /// serde_json's own reading of a `&Value` refuses entries or elements the visitor left
-    /// unread (a struct given as a longer array); the strict reading never gets there.
-    fn all_read(self, unread: usize, len: usize, expected: &'static str) -> Result<(), serde_json::Error> {
-        if STRICT || unread == 0 {
-            Ok(())
-        } else {
-            Err(de::Error::invalid_length(len, &expected))
+    /// `error`, moved to this node's path.
+    #[cold]
+    pub fn locate(self, mut error: Error) -> Error {
+        let mut path = String::new();
+        self.at.render(&mut path);
+        error.path = json_path(&path);
+        error
+    }
+
+    /// "invalid type: <what is here>, expected <expected>".
+    #[cold]
+    pub fn wrong_type(self, expected: &str) -> Error {
+        self.error(&format!("invalid type: {}, expected {expected}", unexpected(self.value)))
+    }
+
+    /// A string.
+    pub fn str(self) -> Result<&'a str> {
+        match self.value {
+            Value::String(text) => Ok(text),
+            _ => Err(self.wrong_type("a string")),
         }
     }
 
-    /// The variant's name and content of an enum: a name (`"monthly"`), or in the lenient
-    /// reading serde_json's `{"monthly": content}`.
-    fn variant(self) -> Result<(&'de str, Option<&'de Value>), serde_json::Error> {
+    /// An exact decimal from a JSON number or a decimal string.
+    pub fn decimal(self) -> Result<Decimal> {
         match self.value {
-            Value::String(name) => Ok((name.as_str(), None)),
-            other if STRICT => Err(de::Error::invalid_type(unexpected(other), &"a name (a JSON string)")),
-            Value::Object(map) => {
-                let mut entries = map.iter();
-                match (entries.next(), entries.next()) {
-                    (Some((name, content)), None) => Ok((name.as_str(), Some(content))),
-                    _ => Err(de::Error::invalid_value(de::Unexpected::Map, &"map with a single key")),
-                }
+            // A JSON number is a value, not a text: its trailing zeros mean nothing (and a JS
+            // caller cannot keep them), so `1000000.0` reads as `1000000`, as JS writes it.
+            Value::Number(n) => decimal_from_text(n.as_str()).map(|d| d.normalize()),
+            // A decimal string keeps its form: "0.50" stays 0.50.
+            Value::String(text) => decimal_from_text(text),
+            _ => return Err(self.wrong_type("a number or a decimal string")),
+        }
+        .map_err(|detail| self.error(&detail))
+    }
+
+    /// The fields of an object that may hold only `fields`; any other key is an error at
+    /// that key, with a hint when it is a near miss.
+    pub fn object(self, fields: &'static [&'static str]) -> Result<Object<'a>> {
+        let Value::Object(map) = self.value else {
+            return Err(self.wrong_type("a JSON object { ... }"));
+        };
+        if let Some(key) = map.keys().find(|key| !fields.contains(&key.as_str())) {
+            let at = Segment::Key(key, self.at);
+            return Err(Node { value: self.value, at: &at }
+                .error(&format!("unknown field `{key}`, expected {}", one_of(fields, "there are no fields"))));
+        }
+        Ok(Object { map, at: self.at })
+    }
+
+    /// One of `names` (an enum given as a JSON string).
+    pub fn name<T: Copy>(self, names: &[(&'static str, T)]) -> Result<T> {
+        let Value::String(given) = self.value else {
+            let what = if self.value.is_number() { "a number".into() } else { unexpected(self.value) };
+            return Err(self.error(&format!("invalid type: {what}, expected a name (a JSON string)")));
+        };
+        match names.iter().find(|(name, _)| name == given) {
+            Some((_, value)) => Ok(*value),
+            None => {
+                let options: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
+                Err(self.error(&format!("unknown variant `{given}`, expected {}", one_of(&options, "nothing"))))
             }
-            other => Err(de::Error::invalid_type(value_unexpected(other), &"string or map")),
+        }
+    }
+
+    /// The node of the `index`-th element of this array.
+    fn read_element<T: FromJson>(self, index: usize, value: &Value) -> Result<T> {
+        T::from_json(Node { value, at: &Segment::Index(index, self.at) })
+    }
+}
+
+/// The fields of an object being read.
+pub struct Object<'a> {
+    map: &'a Map<String, Value>,
+    at: &'a Segment<'a>,
+}
+
+impl Object<'_> {
+    /// A field that must be there.
+    pub fn req<T: FromJson>(&self, key: &'static str) -> Result<T> {
+        self.req_with(key, T::from_json)
+    }
+
+    /// A field that must be there, read by `read`.
+    pub fn req_with<T>(&self, key: &'static str, read: impl FnOnce(Node<'_>) -> Result<T>) -> Result<T> {
+        match self.map.get(key) {
+            Some(value) => read(Node { value, at: &Segment::Key(key, self.at) }),
+            None => Err(self.missing(key)),
+        }
+    }
+
+    /// A field that may be left out or `null`.
+    pub fn opt<T: FromJson>(&self, key: &'static str) -> Result<Option<T>> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => self.read(key, value).map(Some),
+        }
+    }
+
+    /// A field that may be left out (then `default`); `null` is not a way to leave it out.
+    pub fn or<T: FromJson>(&self, key: &'static str, default: impl FnOnce() -> T) -> Result<T> {
+        match self.map.get(key) {
+            Some(value) => self.read(key, value),
+            None => Ok(default()),
+        }
+    }
+
+    /// A field that may be left out (then `T::default()`).
+    pub fn or_default<T: FromJson + Default>(&self, key: &'static str) -> Result<T> {
+        self.or(key, T::default)
+    }
+
+    fn read<T: FromJson>(&self, key: &str, value: &Value) -> Result<T> {
+        T::from_json(Node { value, at: &Segment::Key(key, self.at) })
+    }
+
+    #[cold]
+    fn missing(&self, key: &str) -> Error {
+        let mut path = String::new();
+        self.at.render(&mut path);
+        Error::from_serde(&path, &format!("missing field `{key}`"))
+    }
+}
+
+/// Strings and lists are held to the engine's limits as they are read, where the path is
+/// known (SECURITY.md).
+impl FromJson for String {
+    fn from_json(node: Node<'_>) -> Result<String> {
+        let text = node.str()?;
+        limits::check_string("", text).map_err(|e| node.locate(e))?;
+        Ok(text.to_string())
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(node: Node<'_>) -> Result<bool> {
+        node.value.as_bool().ok_or_else(|| node.wrong_type("a boolean"))
+    }
+}
+
+impl FromJson for u32 {
+    fn from_json(node: Node<'_>) -> Result<u32> {
+        let Value::Number(n) = node.value else {
+            return Err(node.wrong_type("u32"));
+        };
+        let text = n.as_str();
+        let whole = !text.contains(['.', 'e', 'E']);
+        match text.parse::<u64>() {
+            Ok(v) => {
+                u32::try_from(v).map_err(|_| node.error(&format!("invalid value: integer `{text}`, expected u32")))
+            }
+            // A negative whole number is a value out of range; anything else (a fraction, an
+            // exponent, a whole number beyond 64 bits) is not an integer at all.
+            Err(_) if whole && text.starts_with('-') && text.len() <= 20 => {
+                Err(node.error(&format!("invalid value: integer `{text}`, expected u32")))
+            }
+            Err(_) => Err(node.error(&format!("invalid type: floating point `{text}`, expected u32"))),
         }
     }
 }
 
-impl<'de, 'p, const STRICT: bool> Deserializer<'de> for Reader<'de, 'p, STRICT> {
-    type Error = serde_json::Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-        match self.value {
-            Value::Object(map) => self.visit_map(map, visitor),
-            Value::Array(items) => self.visit_seq(items, visitor),
-            // The scalars as serde_json's `&Value` hands them over (calling its
-            // `deserialize_any` would also compile its own map and array readers for every
-            // visitor, never used here).
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number(n) => n.deserialize_any(visitor),
-            Value::String(s) => visitor.visit_borrowed_str(s),
-        }
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Self::Error> {
-        match self.value {
-            Value::Array(_) if STRICT => Err(de::Error::invalid_type(de::Unexpected::Seq, &visitor)),
-            _ => self.deserialize_any(visitor),
-        }
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-        match self.value {
-            Value::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Self::Error> {
-        // In packs and firms every enum is a name (a unit variant), given as a JSON string.
-        let (variant, value) = self.variant()?;
-        visitor.visit_enum(Variant::<STRICT> { variant, value, at: self.at, context: self.context })
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, Self::Error> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
-        unit_struct seq tuple tuple_struct map identifier ignored_any
+impl FromJson for Decimal {
+    fn from_json(node: Node<'_>) -> Result<Decimal> {
+        node.decimal()
     }
 }
 
-/// How a value is named in the "a name (a JSON string)" error of a strict enum.
-fn unexpected(value: &Value) -> de::Unexpected<'_> {
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(node: Node<'_>) -> Result<Option<T>> {
+        match node.value {
+            Value::Null => Ok(None),
+            _ => T::from_json(node).map(Some),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(node: Node<'_>) -> Result<Vec<T>> {
+        node.list(limits::MAX_LIST)
+    }
+}
+
+impl Node<'_> {
+    /// A list of at most `max` elements ([`limits::MAX_LIST`] for packs and firms).
+    pub fn list<T: FromJson>(self, max: usize) -> Result<Vec<T>> {
+        let Value::Array(items) = self.value else {
+            return Err(self.wrong_type("a sequence"));
+        };
+        let node = self;
+        limits::check_len("", items.len(), max).map_err(|e| node.locate(e))?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(node.read_element(i, item)?);
+        }
+        Ok(out)
+    }
+}
+
+/// `impl FromJson` for a unit enum read from its JSON name, with the names as serde writes
+/// them (a test checks the two agree).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! json_names {
+    ($type:ty { $($name:literal => $variant:expr),+ $(,)? }) => {
+        impl $type {
+            /// Every variant with its JSON name.
+            pub const NAMES: &'static [(&'static str, $type)] = &[$(($name, $variant)),+];
+        }
+        impl $crate::json::FromJson for $type {
+            fn from_json(node: $crate::json::Node<'_>) -> $crate::Result<$type> {
+                node.name(<$type>::NAMES)
+            }
+        }
+    };
+}
+
+/// How serde names a value in its type errors: "string \"x\"", "integer `5`", "map"...
+fn unexpected(value: &Value) -> String {
     match value {
-        Value::Number(_) => de::Unexpected::Other("a number"),
-        other => value_unexpected(other),
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) if n.as_str().contains(['.', 'e', 'E']) => format!("floating point `{n}`"),
+        Value::Number(n) => format!("integer `{n}`"),
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "sequence".into(),
+        Value::Object(_) => "map".into(),
     }
 }
 
-/// How serde_json names a value in its own type errors.
-fn value_unexpected(value: &Value) -> de::Unexpected<'_> {
-    match value {
-        Value::Null => de::Unexpected::Unit,
-        Value::Bool(b) => de::Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => de::Unexpected::Unsigned(u),
-            (None, Some(i), _) => de::Unexpected::Signed(i),
-            (None, None, f) => de::Unexpected::Float(f.unwrap_or(f64::NAN)),
-        },
-        Value::String(s) => de::Unexpected::Str(s),
-        Value::Array(_) => de::Unexpected::Seq,
-        Value::Object(_) => de::Unexpected::Map,
+/// serde's list of what was expected: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+fn one_of(names: &[&str], none: &str) -> String {
+    match names {
+        [] => none.to_string(),
+        [one] => format!("`{one}`"),
+        [a, b] => format!("`{a}` or `{b}`"),
+        _ => {
+            let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+            format!("one of {}", quoted.join(", "))
+        }
     }
 }
 
-/// The entries of an object; each value is read at `at.key`.
-struct Entries<'de, 'p, const STRICT: bool> {
-    entries: serde_json::map::Iter<'de>,
-    entry: Option<(&'de str, &'de Value)>,
-    at: &'p Segment<'p>,
-    context: &'p Context,
-}
-
-impl<'de, const STRICT: bool> MapAccess<'de> for Entries<'de, '_, STRICT> {
-    type Error = serde_json::Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error> {
-        let Some((key, value)) = self.entries.next() else {
-            return Ok(None);
-        };
-        self.entry = Some((key.as_str(), value));
-        // An unknown field fails here, while its key is read: the path names the key.
-        seed.deserialize(BorrowedStrDeserializer::new(key.as_str()))
-            .map(Some)
-            .inspect_err(|_| self.context.fail_at(&Segment::Key(key, self.at)))
+/// Parse a decimal from the text of a JSON number or a decimal string, refusing exponents
+/// Decimal cannot hold; the error is a detail in serde's shapes.
+pub(crate) fn decimal_from_text(text: &str) -> std::result::Result<Decimal, String> {
+    use std::str::FromStr;
+    let trimmed = text.trim();
+    if let Ok(value) = Decimal::from_str(trimmed).or_else(|_| Decimal::from_scientific(trimmed)) {
+        return Ok(value);
     }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Self::Error> {
-        let Some((key, value)) = self.entry.take() else {
-            self.context.fail_at(self.at);
-            return Err(de::Error::custom("a value after its key"));
-        };
-        let at = Segment::Key(key, self.at);
-        seed.deserialize(Reader::<STRICT> { value, at: &at, context: self.context })
-            .inspect_err(|_| self.context.fail_at(&at))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
-    }
-}
-
-/// The elements of an array; each is read at `at[index]`.
-struct Elements<'de, 'p, const STRICT: bool> {
-    items: std::slice::Iter<'de, Value>,
-    index: usize,
-    at: &'p Segment<'p>,
-    context: &'p Context,
-}
-
-impl<'de, const STRICT: bool> SeqAccess<'de> for Elements<'de, '_, STRICT> {
-    type Error = serde_json::Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Self::Error> {
-        let Some(value) = self.items.next() else {
-            return Ok(None);
-        };
-        let at = Segment::Index(self.index, self.at);
-        self.index += 1;
-        seed.deserialize(Reader::<STRICT> { value, at: &at, context: self.context })
-            .map(Some)
-            .inspect_err(|_| self.context.fail_at(&at))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-/// An enum: its variant's name and, in the `{"name": content}` form, its content, which is
-/// read at `at.name`.
-struct Variant<'de, 'p, const STRICT: bool> {
-    variant: &'de str,
-    value: Option<&'de Value>,
-    at: &'p Segment<'p>,
-    context: &'p Context,
-}
-
-impl<'de, 'p, const STRICT: bool> EnumAccess<'de> for Variant<'de, 'p, STRICT> {
-    type Error = serde_json::Error;
-    type Variant = Self;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Self::Error> {
-        let name: StrDeserializer<'_, serde_json::Error> = StrDeserializer::new(self.variant);
-        seed.deserialize(name).map(|v| (v, self))
-    }
-}
-
-impl<'de, const STRICT: bool> Variant<'de, '_, STRICT> {
-    /// Read the content at `at.name`, recording the path if that fails.
-    fn content<T>(
-        self,
-        read: impl FnOnce(Option<Reader<'de, '_, STRICT>>) -> Result<T, serde_json::Error>,
-    ) -> Result<T, serde_json::Error> {
-        let at = Segment::Key(self.variant, self.at);
-        read(self.value.map(|value| Reader::<STRICT> { value, at: &at, context: self.context }))
-            .inspect_err(|_| self.context.fail_at(&at))
-    }
-}
-
-impl<'de, const STRICT: bool> VariantAccess<'de> for Variant<'de, '_, STRICT> {
-    type Error = serde_json::Error;
-
-    fn unit_variant(self) -> Result<(), Self::Error> {
-        self.content(|content| match content {
-            Some(reader) => Deserialize::deserialize(reader.value),
-            None => Ok(()),
-        })
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Self::Error> {
-        self.content(|content| match content {
-            Some(reader) => seed.deserialize(reader),
-            None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"newtype variant")),
-        })
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Self::Error> {
-        self.content(|content| match content {
-            Some(Reader { value: Value::Array(items), .. }) if items.is_empty() => visitor.visit_unit(),
-            Some(reader @ Reader { value: Value::Array(items), .. }) => reader.visit_seq(items, visitor),
-            Some(reader) => Err(de::Error::invalid_type(value_unexpected(reader.value), &"tuple variant")),
-            None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"tuple variant")),
-        })
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Self::Error> {
-        self.content(|content| match content {
-            Some(reader @ Reader { value: Value::Object(map), .. }) => reader.visit_map(map, visitor),
-            Some(reader) => Err(de::Error::invalid_type(value_unexpected(reader.value), &"struct variant")),
-            None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"struct variant")),
-        })
+    let numeric = !trimmed.is_empty() && trimmed.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c));
+    if numeric && trimmed.chars().any(|c| c.is_ascii_digit()) {
+        // Shaped like a number but beyond Decimal's 28 digits.
+        Err(format!("number too large: {trimmed}, the limit is {}", crate::limits::MAX_AMOUNT))
+    } else {
+        Err(format!("invalid type: string {text:?}, expected a decimal number"))
     }
 }
 
@@ -413,6 +386,8 @@ mod tests {
             (flows(json!({"a": 1})), "wrong_type", "$.cash_flows"),
             (json!({}), "missing_field", "$.cash_flows"),
             (json!({"cash_flows": [], "periods_per_year": -1}), "out_of_range", "$.periods_per_year"),
+            (json!({"cash_flows": [], "periods_per_year": 1.5}), "wrong_type", "$.periods_per_year"),
+            (json!({"cash_flows": [], "periods_per_year": 5_000_000_000u64}), "out_of_range", "$.periods_per_year"),
         ];
         for (input, code, path) in cases {
             assert_eq!(read(input.clone()), (code.to_string(), path.to_string()), "{input}");
@@ -421,7 +396,7 @@ mod tests {
     }
 
     #[test]
-    fn strict_reading_refuses_arrays_for_structs_and_maps_for_enums() {
+    fn messages_keep_serdes_shapes() {
         let schedule =
             |method: Value| json!({"principal": "15000", "annual_rate": "0.08", "months": 60, "method": method});
         let e = from_value::<ScheduleRequest>(&schedule(json!({"equal_installment": null}))).unwrap_err();
@@ -429,41 +404,62 @@ mod tests {
         assert_eq!(e.expected_en, "invalid type: map, expected a name (a JSON string)");
         let e = from_value::<ScheduleRequest>(&schedule(json!(7))).unwrap_err();
         assert_eq!(e.expected_en, "invalid type: a number, expected a name (a JSON string)");
+        let e = from_value::<ScheduleRequest>(&schedule(json!("equal_instalment"))).unwrap_err();
+        assert_eq!(
+            (e.code.as_str(), e.expected_en.as_str()),
+            (
+                "invalid_value",
+                "unknown variant `equal_instalment`, expected one of `equal_installment`, `equal_principal`, \
+                 `interest_only`; did you mean `equal_installment`?"
+            )
+        );
+        let e = from_value::<ScheduleRequest>(&json!({"principal": "1", "annual_rate": "0", "months": 1, "methd": 1}))
+            .unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_str()), ("unknown_field", "$.methd"));
+        assert!(e.expected_en.ends_with("did you mean `method`?"), "{}", e.expected_en);
         assert!(from_value::<ScheduleRequest>(&schedule(json!("equal_principal"))).is_ok());
     }
 
     #[test]
-    fn lenient_reading_is_serde_jsons_with_paths() {
-        let read = |v: Value| from_deserializer::<ScheduleRequest>(&v);
-        let schedule =
-            |method: Value| json!({"principal": "15000", "annual_rate": "0.08", "months": 60, "method": method});
-        assert!(read(json!(["15000", "0.08", 60, "equal_installment"])).is_ok());
-        assert!(read(schedule(json!({"equal_installment": null}))).is_ok());
-        let e = read(json!(["15000", "0.08", 60, "equal_installment", 5])).unwrap_err();
-        assert_eq!(
-            (e.path.as_str(), e.expected_en.as_str()),
-            ("$", "invalid length 5, expected fewer elements in array")
-        );
-        let e = read(schedule(json!({"equal_installment": 3}))).unwrap_err();
-        assert_eq!(
-            (e.path.as_str(), e.expected_en.as_str()),
-            ("$.method.equal_installment", "invalid type: integer `3`, expected unit")
-        );
-        let e = read(schedule(json!({}))).unwrap_err();
-        assert_eq!(
-            (e.path.as_str(), e.expected_en.as_str()),
-            ("$.method", "invalid value: map, expected map with a single key")
-        );
-        let e = read(schedule(json!(7))).unwrap_err();
-        assert_eq!(
-            (e.path.as_str(), e.expected_en.as_str()),
-            ("$.method", "invalid type: integer `7`, expected string or map")
-        );
-        let e = from_deserializer::<AprRequest>(&json!({"cash_flows": [[0, "-100", 3]]})).unwrap_err();
-        assert_eq!(
-            (e.path.as_str(), e.expected_en.as_str()),
-            ("$.cash_flows[0]", "invalid length 3, expected fewer elements in array")
-        );
+    fn numbers_are_read_exactly_from_their_text() {
+        let read = |v: Value| from_value::<ScheduleRequest>(&v).map(|r| r.annual_rate.to_string());
+        let request =
+            |rate: Value| json!({"principal": 1, "annual_rate": rate, "months": 1, "method": "interest_only"});
+        let text = |t: &str| serde_json::from_str::<Value>(t).unwrap();
+        assert_eq!(read(request(text("0.1"))).unwrap(), "0.1");
+        assert_eq!(read(request(text("0.10"))).unwrap(), "0.1");
+        assert_eq!(read(request(json!("0.10"))).unwrap(), "0.10");
+        assert_eq!(read(request(text("0.10000000000000000555"))).unwrap(), "0.10000000000000000555");
+        assert_eq!(read(request(text("1e-2"))).unwrap(), "0.01");
+        assert_eq!(read(request(json!("0.035"))).unwrap(), "0.035");
+        let e = from_value::<ScheduleRequest>(&request(text("1e40"))).unwrap_err();
+        assert_eq!(e.code.as_str(), "too_large");
+        let e = from_value::<ScheduleRequest>(&request(json!("abc"))).unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_str()), ("wrong_type", "$.annual_rate"));
+        let e = from_value::<ScheduleRequest>(&request(json!(true))).unwrap_err();
+        assert_eq!(e.expected_en, "invalid type: boolean `true`, expected a number or a decimal string");
+    }
+
+    #[test]
+    fn enum_names_agree_with_serde() {
+        fn check<T: serde::Serialize + Copy + PartialEq + std::fmt::Debug>(names: &[(&str, T)]) {
+            for (name, value) in names {
+                assert_eq!(serde_json::to_value(value).unwrap(), json!(name), "{value:?}");
+            }
+        }
+        check(crate::condition::Field::NAMES);
+        check(crate::condition::Op::NAMES);
+        check(crate::cost::FeeTiming::NAMES);
+        check(crate::cost::SubsidyBasis::NAMES);
+        check(crate::cost::SubsidyTiming::NAMES);
+        check(crate::firm::TaxGrade::NAMES);
+        check(crate::policy::RateBase::NAMES);
+        check(crate::policy::Role::NAMES);
+        check(crate::policy::AppliesTo::NAMES);
+        check(crate::schedule::RepaymentMethod::NAMES);
+        let industries: Vec<_> = crate::size::Industry::ALL.iter().map(|i| (i.id(), *i)).collect();
+        check(&industries);
+        assert_eq!(crate::condition::Field::NAMES.len(), 27);
     }
 
     #[test]

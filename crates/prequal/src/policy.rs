@@ -8,12 +8,13 @@ use crate::condition::{Condition, Field, Kind, Value};
 use crate::cost::{FeeTiming, SubsidyBasis, SubsidyTiming};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::{FromJson, Node};
 use crate::schedule::RepaymentMethod;
 use crate::sourced::Sourced;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A text in both languages the product serves.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct I18n {
@@ -35,7 +36,7 @@ impl I18n {
 }
 
 /// A whole policy pack.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
@@ -72,7 +73,7 @@ pub struct Policy {
 }
 
 /// Loan prime rates with the date they were read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Market {
@@ -85,7 +86,7 @@ pub struct Market {
 }
 
 /// A lending bank.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bank {
@@ -96,7 +97,7 @@ pub struct Bank {
 }
 
 /// An industrial park and its partner banks.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Park {
@@ -112,7 +113,7 @@ pub struct Park {
 }
 
 /// A loan product of one bank.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Product {
@@ -168,7 +169,7 @@ fn yes() -> bool {
 }
 
 /// An eligibility criterion: a condition with an id, a weight and its source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
@@ -194,7 +195,7 @@ pub struct Criterion {
 /// How a limit is estimated: the largest base × the largest matching uplift, within the
 /// highest matching cap (default: the product's maximum), less existing credit loans,
 /// rounded down to the step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LimitRules {
@@ -216,7 +217,7 @@ pub struct LimitRules {
 }
 
 /// A limit base: `multiple` × the firm's `field`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LimitBase {
@@ -227,7 +228,7 @@ pub struct LimitBase {
 }
 
 /// A limit uplift for firms matching all `when` conditions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Uplift {
@@ -238,7 +239,7 @@ pub struct Uplift {
 }
 
 /// A limit cap for firms matching all `when` conditions (empty: everyone).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Cap {
@@ -250,7 +251,7 @@ pub struct Cap {
 }
 
 /// Which market rate pricing starts from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RateBase {
@@ -263,7 +264,7 @@ pub enum RateBase {
 }
 
 /// Rate = base + the spread of the first matching tier, kept within floor and cap.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pricing {
@@ -280,7 +281,7 @@ pub struct Pricing {
 }
 
 /// A pricing tier.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
@@ -292,7 +293,7 @@ pub struct Tier {
 }
 
 /// Who absorbs part of a default.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
@@ -306,7 +307,7 @@ pub enum Role {
 }
 
 /// One party's share of a default.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RiskShare {
@@ -319,7 +320,7 @@ pub struct RiskShare {
 }
 
 /// A guarantee scheme (e.g. batch guarantee 见贷即保).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GuaranteeScheme {
@@ -341,7 +342,7 @@ pub struct GuaranteeScheme {
 }
 
 /// What a subsidy pays towards.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AppliesTo {
@@ -352,7 +353,7 @@ pub enum AppliesTo {
 }
 
 /// A share that applies to firms matching all `when` conditions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShareRule {
@@ -364,7 +365,7 @@ pub struct ShareRule {
 }
 
 /// A subsidy scheme (贴息 or fee subsidy).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SubsidyScheme {
@@ -401,6 +402,253 @@ pub struct SubsidyScheme {
     /// Where the scheme is published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+
+// Reading a pack: every object's fields, each read by its type (see `crate::json`).
+
+impl FromJson for I18n {
+    fn from_json(node: Node<'_>) -> Result<I18n> {
+        let o = node.object(&["zh-CN", "en"])?;
+        Ok(I18n { zh_cn: o.req("zh-CN")?, en: o.req("en")? })
+    }
+}
+
+impl FromJson for Policy {
+    fn from_json(node: Node<'_>) -> Result<Policy> {
+        let o = node.object(&[
+            "$schema",
+            "id",
+            "version",
+            "name",
+            "notice",
+            "market",
+            "banks",
+            "parks",
+            "products",
+            "guarantee_schemes",
+            "subsidy_schemes",
+        ])?;
+        Ok(Policy {
+            schema: o.opt("$schema")?,
+            id: o.req("id")?,
+            version: o.req("version")?,
+            name: o.req("name")?,
+            notice: o.req("notice")?,
+            market: o.req("market")?,
+            banks: o.req("banks")?,
+            parks: o.or_default("parks")?,
+            products: o.req("products")?,
+            guarantee_schemes: o.or_default("guarantee_schemes")?,
+            subsidy_schemes: o.or_default("subsidy_schemes")?,
+            hash: std::sync::OnceLock::new(),
+        })
+    }
+}
+
+impl FromJson for Market {
+    fn from_json(node: Node<'_>) -> Result<Market> {
+        let o = node.object(&["lpr_1y", "lpr_5y", "as_of"])?;
+        Ok(Market { lpr_1y: o.req("lpr_1y")?, lpr_5y: o.req("lpr_5y")?, as_of: o.req("as_of")? })
+    }
+}
+
+impl FromJson for Bank {
+    fn from_json(node: Node<'_>) -> Result<Bank> {
+        let o = node.object(&["id", "name"])?;
+        Ok(Bank { id: o.req("id")?, name: o.req("name")? })
+    }
+}
+
+impl FromJson for Park {
+    fn from_json(node: Node<'_>) -> Result<Park> {
+        let o = node.object(&["id", "name", "district", "banks"])?;
+        Ok(Park { id: o.req("id")?, name: o.req("name")?, district: o.opt("district")?, banks: o.req("banks")? })
+    }
+}
+
+impl FromJson for Product {
+    fn from_json(node: Node<'_>) -> Result<Product> {
+        let o = node.object(&[
+            "id",
+            "bank",
+            "name",
+            "description",
+            "effective_from",
+            "effective_to",
+            "amount_min",
+            "amount_max",
+            "term_min_months",
+            "term_max_months",
+            "repayment_methods",
+            "partner_parks_only",
+            "criteria",
+            "limit",
+            "pricing",
+            "guarantee",
+            "subsidies",
+            "source",
+        ])?;
+        Ok(Product {
+            id: o.req("id")?,
+            bank: o.req("bank")?,
+            name: o.req("name")?,
+            description: o.opt("description")?,
+            effective_from: o.opt("effective_from")?,
+            effective_to: o.opt("effective_to")?,
+            amount_min: o.req("amount_min")?,
+            amount_max: o.req("amount_max")?,
+            term_min_months: o.req("term_min_months")?,
+            term_max_months: o.req("term_max_months")?,
+            repayment_methods: o.req("repayment_methods")?,
+            partner_parks_only: o.or("partner_parks_only", yes)?,
+            criteria: o.or_default("criteria")?,
+            limit: o.req("limit")?,
+            pricing: o.req("pricing")?,
+            guarantee: o.opt("guarantee")?,
+            subsidies: o.or_default("subsidies")?,
+            source: o.opt("source")?,
+        })
+    }
+}
+
+impl FromJson for Criterion {
+    fn from_json(node: Node<'_>) -> Result<Criterion> {
+        let o = node.object(&["id", "field", "op", "value", "required", "label", "source"])?;
+        Ok(Criterion {
+            id: o.req("id")?,
+            field: o.req("field")?,
+            op: o.req("op")?,
+            value: o.req("value")?,
+            required: o.or("required", yes)?,
+            label: o.opt("label")?,
+            source: o.opt("source")?,
+        })
+    }
+}
+
+impl FromJson for LimitRules {
+    fn from_json(node: Node<'_>) -> Result<LimitRules> {
+        let o = node.object(&["bases", "uplifts", "caps", "step", "deduct_existing_credit_loans"])?;
+        Ok(LimitRules {
+            bases: o.or_default("bases")?,
+            uplifts: o.or_default("uplifts")?,
+            caps: o.or_default("caps")?,
+            step: o.opt("step")?,
+            deduct_existing_credit_loans: o.or("deduct_existing_credit_loans", yes)?,
+        })
+    }
+}
+
+impl FromJson for LimitBase {
+    fn from_json(node: Node<'_>) -> Result<LimitBase> {
+        let o = node.object(&["field", "multiple"])?;
+        Ok(LimitBase { field: o.req("field")?, multiple: o.req("multiple")? })
+    }
+}
+
+impl FromJson for Uplift {
+    fn from_json(node: Node<'_>) -> Result<Uplift> {
+        let o = node.object(&["when", "factor"])?;
+        Ok(Uplift { when: o.req("when")?, factor: o.req("factor")? })
+    }
+}
+
+impl FromJson for Cap {
+    fn from_json(node: Node<'_>) -> Result<Cap> {
+        let o = node.object(&["when", "amount"])?;
+        Ok(Cap { when: o.or_default("when")?, amount: o.req("amount")? })
+    }
+}
+
+crate::json_names!(RateBase { "lpr_1y" => RateBase::Lpr1y, "lpr_5y" => RateBase::Lpr5y });
+
+impl FromJson for Pricing {
+    fn from_json(node: Node<'_>) -> Result<Pricing> {
+        let o = node.object(&["base", "tiers", "floor", "cap"])?;
+        Ok(Pricing { base: o.req("base")?, tiers: o.req("tiers")?, floor: o.opt("floor")?, cap: o.opt("cap")? })
+    }
+}
+
+impl FromJson for Tier {
+    fn from_json(node: Node<'_>) -> Result<Tier> {
+        let o = node.object(&["when", "spread"])?;
+        Ok(Tier { when: o.or_default("when")?, spread: o.req("spread")? })
+    }
+}
+
+crate::json_names!(Role {
+    "bank" => Role::Bank,
+    "guarantor" => Role::Guarantor,
+    "re_guarantor" => Role::ReGuarantor,
+    "government" => Role::Government,
+    "risk_pool" => Role::RiskPool,
+    "park" => Role::Park,
+});
+
+impl FromJson for RiskShare {
+    fn from_json(node: Node<'_>) -> Result<RiskShare> {
+        let o = node.object(&["party", "role", "share"])?;
+        Ok(RiskShare { party: o.req("party")?, role: o.req("role")?, share: o.req("share")? })
+    }
+}
+
+impl FromJson for GuaranteeScheme {
+    fn from_json(node: Node<'_>) -> Result<GuaranteeScheme> {
+        let o = node.object(&["id", "name", "guarantor", "fee_rate", "timing", "fee_subsidies", "risk_sharing"])?;
+        Ok(GuaranteeScheme {
+            id: o.req("id")?,
+            name: o.req("name")?,
+            guarantor: o.req("guarantor")?,
+            fee_rate: o.req("fee_rate")?,
+            timing: o.req("timing")?,
+            fee_subsidies: o.or_default("fee_subsidies")?,
+            risk_sharing: o.req("risk_sharing")?,
+        })
+    }
+}
+
+crate::json_names!(AppliesTo { "interest" => AppliesTo::Interest, "guarantee_fee" => AppliesTo::GuaranteeFee });
+
+impl FromJson for ShareRule {
+    fn from_json(node: Node<'_>) -> Result<ShareRule> {
+        let o = node.object(&["when", "share"])?;
+        Ok(ShareRule { when: o.or_default("when")?, share: o.req("share")? })
+    }
+}
+
+impl FromJson for SubsidyScheme {
+    fn from_json(node: Node<'_>) -> Result<SubsidyScheme> {
+        let o = node.object(&[
+            "id",
+            "name",
+            "provider",
+            "applies_to",
+            "basis",
+            "shares",
+            "points",
+            "counted_rate_cap",
+            "cap_per_year",
+            "max_years",
+            "timing",
+            "conditions",
+            "source",
+        ])?;
+        Ok(SubsidyScheme {
+            id: o.req("id")?,
+            name: o.req("name")?,
+            provider: o.req("provider")?,
+            applies_to: o.req("applies_to")?,
+            basis: o.req("basis")?,
+            shares: o.or_default("shares")?,
+            points: o.opt("points")?,
+            counted_rate_cap: o.opt("counted_rate_cap")?,
+            cap_per_year: o.opt("cap_per_year")?,
+            max_years: o.opt("max_years")?,
+            timing: o.req("timing")?,
+            conditions: o.or_default("conditions")?,
+            source: o.opt("source")?,
+        })
+    }
 }
 
 impl Policy {

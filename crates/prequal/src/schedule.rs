@@ -4,13 +4,14 @@
 //! rounded to the cent when it is formed, so a reviewer with a calculator agrees.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::{FromJson, Node};
 use crate::limits;
 use crate::money::round_money;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How a loan is repaid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RepaymentMethod {
@@ -62,14 +63,12 @@ impl RepaymentMethod {
 }
 
 /// What a schedule is computed from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleRequest {
     /// Amount lent, yuan.
-    #[serde(deserialize_with = "crate::sourced::decimal::deserialize")]
     pub principal: Decimal,
     /// Nominal annual rate as a fraction (0.0345 = 3.45%).
-    #[serde(deserialize_with = "crate::sourced::decimal::deserialize")]
     pub annual_rate: Decimal,
     /// Number of monthly periods.
     pub months: u32,
@@ -229,4 +228,22 @@ fn interest_only(p: Decimal, rate: Decimal, n: u32) -> Result<Vec<Row>> {
         })
         .collect();
     Ok(rows)
+}
+
+crate::json_names!(RepaymentMethod {
+    "equal_installment" => RepaymentMethod::EqualInstallment,
+    "equal_principal" => RepaymentMethod::EqualPrincipal,
+    "interest_only" => RepaymentMethod::InterestOnly,
+});
+
+impl FromJson for ScheduleRequest {
+    fn from_json(node: Node<'_>) -> crate::Result<ScheduleRequest> {
+        let o = node.object(&["principal", "annual_rate", "months", "method"])?;
+        Ok(ScheduleRequest {
+            principal: o.req("principal")?,
+            annual_rate: o.req("annual_rate")?,
+            months: o.req("months")?,
+            method: o.req("method")?,
+        })
+    }
 }

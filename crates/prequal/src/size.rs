@@ -4,11 +4,13 @@
 //! is an SME) and medium and small floors (BOTH figures must be reached). A figure the
 //! row uses but the firm did not give makes the size unknown, never a guess.
 
+use crate::error::Result;
+use crate::json::{FromJson, Node};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The 16 industries of the classification, by the project's stable ids.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)] // the ids are self-describing; `Industry::name` gives the legal names
@@ -32,7 +34,7 @@ pub enum Industry {
 }
 
 /// Size class of a firm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SizeClass {
@@ -276,7 +278,7 @@ impl Industry {
 }
 
 /// The figures classification reads: staff (people), operating revenue and total assets (yuan).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SizeInput {
     /// Number of employees (从业人员).
@@ -284,11 +286,9 @@ pub struct SizeInput {
     pub employees: Option<u32>,
     /// Operating revenue in yuan (营业收入).
     #[serde(default)]
-    #[serde(deserialize_with = "crate::sourced::opt_decimal::deserialize")]
     pub revenue: Option<Decimal>,
     /// Total assets in yuan (资产总额).
     #[serde(default)]
-    #[serde(deserialize_with = "crate::sourced::opt_decimal::deserialize")]
     pub assets: Option<Decimal>,
 }
 
@@ -347,7 +347,7 @@ pub fn needed_figures(industry: Industry) -> Vec<&'static str> {
 }
 
 /// A classification request: the industry and its figures.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClassifyRequest {
     /// Industry id.
@@ -356,10 +356,10 @@ pub struct ClassifyRequest {
     #[serde(default)]
     pub employees: Option<u32>,
     /// Operating revenue, yuan.
-    #[serde(default, deserialize_with = "crate::sourced::opt_decimal::deserialize")]
+    #[serde(default)]
     pub revenue: Option<Decimal>,
     /// Total assets, yuan.
-    #[serde(default, deserialize_with = "crate::sourced::opt_decimal::deserialize")]
+    #[serde(default)]
     pub assets: Option<Decimal>,
 }
 
@@ -390,4 +390,30 @@ pub fn classify_request(request: &ClassifyRequest) -> crate::Result<ClassifyResu
         industry_zh: request.industry.name_zh(),
         needed: needed_figures(request.industry),
     })
+}
+
+impl FromJson for Industry {
+    fn from_json(node: Node<'_>) -> Result<Industry> {
+        let names: Vec<(&'static str, Industry)> = Industry::ALL.iter().map(|i| (i.id(), *i)).collect();
+        node.name(&names)
+    }
+}
+
+impl FromJson for SizeInput {
+    fn from_json(node: Node<'_>) -> Result<SizeInput> {
+        let o = node.object(&["employees", "revenue", "assets"])?;
+        Ok(SizeInput { employees: o.opt("employees")?, revenue: o.opt("revenue")?, assets: o.opt("assets")? })
+    }
+}
+
+impl FromJson for ClassifyRequest {
+    fn from_json(node: Node<'_>) -> Result<ClassifyRequest> {
+        let o = node.object(&["industry", "employees", "revenue", "assets"])?;
+        Ok(ClassifyRequest {
+            industry: o.req("industry")?,
+            employees: o.opt("employees")?,
+            revenue: o.opt("revenue")?,
+            assets: o.opt("assets")?,
+        })
+    }
 }

@@ -3,12 +3,11 @@
 //! Numbers are accepted as JSON numbers or decimal strings; both parse to the same exact
 //! Decimal, so a pack means the same thing natively and in the browser.
 
+use crate::error::Result;
+use crate::json::{FromJson, Node};
 use rust_decimal::Decimal;
-use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
-use std::str::FromStr;
+use serde::{Serialize, Serializer};
 
 /// A number with an optional source tag (domain.md's `[V]` `[N]` `[T]` `[E]` tags and a citation).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,94 +25,16 @@ impl Sourced {
     }
 }
 
-/// Parse a decimal from JSON text of a number, refusing exponents Decimal cannot hold.
-pub(crate) fn decimal_from_text<E: de::Error>(text: &str) -> Result<Decimal, E> {
-    let trimmed = text.trim();
-    if let Ok(value) = Decimal::from_str(trimmed).or_else(|_| Decimal::from_scientific(trimmed)) {
-        return Ok(value);
-    }
-    let numeric = !trimmed.is_empty() && trimmed.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c));
-    if numeric && trimmed.chars().any(|c| c.is_ascii_digit()) {
-        // Shaped like a number but beyond Decimal's 28 digits.
-        Err(E::custom(format!("number too large: {trimmed}, the limit is {}", crate::limits::MAX_AMOUNT)))
-    } else {
-        Err(E::invalid_type(de::Unexpected::Str(text), &"a decimal number"))
-    }
-}
-
-struct SourcedVisitor;
-
-impl<'de> Visitor<'de> for SourcedVisitor {
-    type Value = Sourced;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number, a decimal string, or {\"value\": number, \"source\": text}")
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Sourced, E> {
-        Ok(Sourced::bare(Decimal::from(v)))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Sourced, E> {
-        Ok(Sourced::bare(Decimal::from(v)))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Sourced, E> {
-        // Rust prints the shortest text that reads back as the same double, so 0.1 → "0.1".
-        if !v.is_finite() {
-            return Err(E::custom("a finite number"));
+impl FromJson for Sourced {
+    fn from_json(node: Node<'_>) -> Result<Sourced> {
+        if !node.value().is_object() {
+            return match node.value() {
+                serde_json::Value::Number(_) | serde_json::Value::String(_) => node.decimal().map(Sourced::bare),
+                _ => Err(node.wrong_type("a number, a decimal string, or {\"value\": number, \"source\": text}")),
+            };
         }
-        decimal_from_text(&v.to_string()).map(Sourced::bare)
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Sourced, E> {
-        decimal_from_text(v).map(Sourced::bare)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Sourced, A::Error> {
-        let mut value: Option<Decimal> = None;
-        let mut source: Option<String> = None;
-        // Keys are read through `SourcedKey`, so an unknown key fails while the key is being
-        // read and the error's path names the key itself.
-        while let Some(key) = map.next_key::<SourcedKey>()? {
-            match key {
-                SourcedKey::Value => value = Some(map.next_value::<DecimalValue>()?.0),
-                SourcedKey::Source => source = Some(map.next_value()?),
-            }
-        }
-        let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
-        Ok(Sourced { value, source })
-    }
-}
-
-enum SourcedKey {
-    Value,
-    Source,
-}
-
-impl<'de> Deserialize<'de> for SourcedKey {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SourcedKey, D::Error> {
-        struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
-            type Value = SourcedKey;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("`value` or `source`")
-            }
-            fn visit_str<E: de::Error>(self, key: &str) -> Result<SourcedKey, E> {
-                match key {
-                    "value" => Ok(SourcedKey::Value),
-                    "source" => Ok(SourcedKey::Source),
-                    other => Err(E::unknown_field(other, &["value", "source"])),
-                }
-            }
-        }
-        deserializer.deserialize_identifier(KeyVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for Sourced {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Sourced, D::Error> {
-        deserializer.deserialize_any(SourcedVisitor)
+        let fields = node.object(&["value", "source"])?;
+        Ok(Sourced { value: fields.req("value")?, source: fields.opt("source")? })
     }
 }
 
@@ -128,58 +49,6 @@ impl Serialize for Sourced {
                 map.end()
             }
         }
-    }
-}
-
-/// A bare Decimal that accepts numbers and decimal strings alike (rust_decimal's own
-/// visitor turns some doubles into long binary expansions; this one does not).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct DecimalValue(pub Decimal);
-
-impl<'de> Deserialize<'de> for DecimalValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DecimalValue, D::Error> {
-        struct Plain;
-        impl<'de> Visitor<'de> for Plain {
-            type Value = DecimalValue;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number or a decimal string")
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<DecimalValue, E> {
-                Ok(DecimalValue(Decimal::from(v)))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<DecimalValue, E> {
-                Ok(DecimalValue(Decimal::from(v)))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<DecimalValue, E> {
-                SourcedVisitor.visit_f64(v).map(|s| DecimalValue(s.value))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<DecimalValue, E> {
-                decimal_from_text(v).map(DecimalValue)
-            }
-        }
-        deserializer.deserialize_any(Plain)
-    }
-}
-
-/// serde `with` module for plain `Decimal` fields: numbers or strings in, strings out.
-pub(crate) mod decimal {
-    use super::DecimalValue;
-    use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer};
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        DecimalValue::deserialize(d).map(|v| v.0)
-    }
-}
-
-/// serde `with` module for `Option<Decimal>` fields.
-pub(crate) mod opt_decimal {
-    use super::DecimalValue;
-    use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer};
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-        Option::<DecimalValue>::deserialize(d).map(|v| v.map(|v| v.0))
     }
 }
 

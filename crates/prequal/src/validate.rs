@@ -66,7 +66,7 @@ fn coerce(path: &str, field: Field, value: &mut Value) -> Result<()> {
 }
 
 fn field_id(field: Field) -> String {
-    serde_json::to_value(field).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    Field::NAMES.iter().find(|(_, f)| *f == field).map_or("", |(name, _)| name).to_string()
 }
 
 /// Collects problems in document order.
@@ -86,9 +86,6 @@ impl Problems {
 /// Every problem of a pack.
 pub(crate) fn problems(policy: &Policy) -> Vec<Error> {
     let mut out = Problems(Vec::new());
-    if let Ok(document) = serde_json::to_value(policy) {
-        check_sizes(&mut out, "$", &document);
-    }
     for (path, text) in [("$.id", &policy.id), ("$.version", &policy.version)] {
         if text.trim().is_empty() {
             out.push(Error::new(ErrorCode::InvalidValue, path, "a non-empty text", "不能为空"));
@@ -152,22 +149,6 @@ fn unique_ids<'a>(out: &mut Problems, path: &str, ids: impl Iterator<Item = &'a 
                 format!("列表中唯一的编号，\"{id}\" 重复"),
             ));
         }
-    }
-}
-
-/// Every string and every list of the pack within the engine's limits, wherever it is.
-fn check_sizes(out: &mut Problems, path: &str, value: &serde_json::Value) {
-    use serde_json::Value;
-    match value {
-        Value::String(text) => out.check(check_string(path, text)),
-        Value::Array(items) => {
-            out.check(check_len(path, items.len(), limits::MAX_LIST));
-            for (i, item) in items.iter().enumerate().take(limits::MAX_LIST) {
-                check_sizes(out, &format!("{path}[{i}]"), item);
-            }
-        }
-        Value::Object(map) => map.iter().for_each(|(key, v)| check_sizes(out, &format!("{path}.{key}"), v)),
-        _ => {}
     }
 }
 

@@ -21,8 +21,8 @@ fn to_json<T: Serialize>(value: &T) -> Result<Value, Error> {
     serde_json::to_value(value).map_err(|e| Error::new(ErrorCode::Calculation, "$", e.to_string(), e.to_string()))
 }
 
-fn parse<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, Error> {
-    crate::json::from_deserializer(input)
+fn parse<T: crate::json::FromJson>(input: &Value) -> Result<T, Error> {
+    crate::json::from_value(input)
 }
 
 fn dispatch(kind: &str, input: &Value) -> Result<Value, Error> {
