@@ -17,6 +17,7 @@ pub struct CashFlow {
     /// Period number; 0 is disbursement.
     pub period: u32,
     /// Signed amount in yuan.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub amount: Decimal,
 }
 
@@ -39,6 +40,7 @@ fn monthly() -> u32 {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AprResult {
     /// APR, e.g. `0.035570`.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub apr: Decimal,
 }
 

@@ -210,7 +210,7 @@ impl Value {
 impl Serialize for Value {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Value::Number(n) => Serialize::serialize(n, s),
+            Value::Number(n) => crate::money::serialize(n, s),
             Value::Text(t) => s.serialize_str(t),
             Value::Bool(b) => s.serialize_bool(*b),
             Value::List(items) => items.serialize(s),

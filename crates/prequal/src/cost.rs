@@ -53,6 +53,7 @@ pub enum SubsidyTiming {
 #[serde(deny_unknown_fields)]
 pub struct GuaranteeTerms {
     /// Fee rate a year, as a fraction.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub fee_rate: Decimal,
     /// When the fee is paid.
     pub timing: FeeTiming,
@@ -88,8 +89,10 @@ pub struct SubsidyTerms {
 #[serde(deny_unknown_fields)]
 pub struct CostRequest {
     /// Amount lent, yuan.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub principal: Decimal,
     /// Nominal annual interest rate, as a fraction.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub annual_rate: Decimal,
     /// Term in months.
     pub months: u32,
@@ -110,6 +113,7 @@ pub struct CostRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SubsidyPaid {
     /// Total received.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub total: Decimal,
     /// Each payment: the period it arrives with and the amount.
     pub payments: Vec<CashFlow>,
@@ -123,22 +127,27 @@ pub struct CostResult {
     /// Guarantee fee payments (period, amount paid).
     pub guarantee_fees: Vec<CashFlow>,
     /// Sum of guarantee fees.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub guarantee_fee_total: Decimal,
     /// What each interest subsidy paid, in request order.
     pub interest_subsidies: Vec<SubsidyPaid>,
     /// What each fee subsidy paid, in request order.
     pub fee_subsidies: Vec<SubsidyPaid>,
     /// Sum of interest subsidies.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub interest_subsidy_total: Decimal,
     /// Sum of fee subsidies.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub fee_subsidy_total: Decimal,
     /// Cash flows without subsidies, one per period 0..=n.
     pub cash_flows_gross: Vec<CashFlow>,
     /// Cash flows with subsidies at their timing, one per period 0..=n.
     pub cash_flows_net: Vec<CashFlow>,
     /// APR without subsidies.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub apr_gross: Decimal,
     /// APR with subsidies.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub apr_net: Decimal,
 }
 

@@ -74,6 +74,7 @@ pub struct Parameter {
     /// JSON path in the pack, e.g. `$.products[0].pricing.tiers[1].spread`.
     pub name: String,
     /// The value used.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub value: Decimal,
     /// Its source tag, if the pack gives one.
     pub source: Option<String>,
@@ -140,10 +141,13 @@ pub struct LimitDetail {
     /// The base that counted: field and multiple × value.
     pub base: Option<(Field, Decimal)>,
     /// Uplift factor applied.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub factor: Decimal,
     /// Cap applied.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub cap: Decimal,
     /// Existing credit loans deducted.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub deducted: Decimal,
 }
 
@@ -151,34 +155,45 @@ pub struct LimitDetail {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Loan {
     /// Amount quoted: the request within the limit, or the limit.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub amount: Decimal,
     /// Term, months.
     pub term_months: u32,
     /// Repayment method.
     pub method: RepaymentMethod,
     /// Nominal annual rate.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub annual_rate: Decimal,
     /// The rate the firm bears after interest subsidies (annual rate × net / gross interest).
+    #[serde(serialize_with = "crate::money::serialize")]
     pub rate_after_subsidy: Decimal,
     /// First period's payment.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub first_payment: Decimal,
     /// Total interest.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub total_interest: Decimal,
     /// Interest subsidies received.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub interest_subsidy: Decimal,
     /// Guarantee fee rate a year.
     pub guarantee_fee_rate: Option<Decimal>,
     /// When the fee is paid.
     pub guarantee_fee_timing: Option<FeeTiming>,
     /// Guarantee fees, total.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub guarantee_fee: Decimal,
     /// Guarantee fee subsidies received.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub fee_subsidy: Decimal,
     /// Guarantee fee after subsidy.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub guarantee_fee_net: Decimal,
     /// Interest + fees.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub total_cost_gross: Decimal,
     /// Interest + fees − subsidies.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub total_cost_net: Decimal,
     /// The schedule.
     pub schedule: Schedule,
@@ -208,6 +223,7 @@ pub struct SubsidyOutcome {
     /// When it is paid.
     pub timing: SubsidyTiming,
     /// Total received over the loan.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub total: Decimal,
     /// Payments (period, amount).
     pub payments: Vec<CashFlow>,
@@ -221,8 +237,10 @@ pub struct RiskPart {
     /// Its role.
     pub role: Role,
     /// Its share.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub share: Decimal,
     /// Its part of the principal, yuan.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub amount: Decimal,
 }
 

@@ -67,8 +67,10 @@ impl RepaymentMethod {
 #[serde(deny_unknown_fields)]
 pub struct ScheduleRequest {
     /// Amount lent, yuan.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub principal: Decimal,
     /// Nominal annual rate as a fraction (0.0345 = 3.45%).
+    #[serde(serialize_with = "crate::money::serialize")]
     pub annual_rate: Decimal,
     /// Number of monthly periods.
     pub months: u32,
@@ -82,12 +84,16 @@ pub struct Row {
     /// Period number, 1-based.
     pub period: u32,
     /// Principal + interest paid this period.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub payment: Decimal,
     /// Principal repaid this period.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub principal: Decimal,
     /// Interest charged this period.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub interest: Decimal,
     /// Balance after this period.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub balance: Decimal,
 }
 
@@ -97,8 +103,10 @@ pub struct Schedule {
     /// One row per period.
     pub rows: Vec<Row>,
     /// Sum of interest.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub total_interest: Decimal,
     /// Sum of payments.
+    #[serde(serialize_with = "crate::money::serialize")]
     pub total_payment: Decimal,
 }
 

@@ -41,10 +41,10 @@ impl FromJson for Sourced {
 impl Serialize for Sourced {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match &self.source {
-            None => Serialize::serialize(&self.value, serializer),
+            None => crate::money::serialize(&self.value, serializer),
             Some(source) => {
                 let mut map = serializer.serialize_map(Some(2))?;
-                map.serialize_entry("value", &self.value)?;
+                map.serialize_entry("value", crate::money::DecimalText::new(&self.value).as_str())?;
                 map.serialize_entry("source", source)?;
                 map.end()
             }
