@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzz one target for a given time: bash fuzz/run.sh TARGET [SECONDS] [JOBS]
-#   TARGET: policy | firm | evaluate | tenants   SECONDS: default 600   JOBS: default 1
+#   TARGET: policy | firm | evaluate | tenants | json_text   SECONDS: default 600   JOBS: default 1
 # Installs cargo-fuzz when missing. The machine has one stable toolchain: RUSTC_BOOTSTRAP
 # lets cargo-fuzz pass its sanitizer flags to it. New inputs go to fuzz/corpus/TARGET (not
 # committed); the committed seeds in fuzz/seeds/TARGET are read too. Crashes land in

@@ -4,7 +4,7 @@
 //! and explained to a person in both languages.
 
 use crate::error::Result;
-use crate::json::{FromJson, Node};
+use crate::json::{FromJson, Json, Node};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
@@ -221,11 +221,11 @@ impl Serialize for Value {
 impl FromJson for Value {
     fn from_json(node: Node<'_>) -> Result<Value> {
         match node.value() {
-            serde_json::Value::Bool(b) => Ok(Value::Bool(*b)),
-            serde_json::Value::Number(_) => node.decimal().map(Value::Number),
-            serde_json::Value::String(text) => Ok(Value::Text(text.clone())),
+            Json::Bool(b) => Ok(Value::Bool(*b)),
+            Json::Number(_) => node.decimal().map(Value::Number),
+            Json::String(text) => Ok(Value::Text(text.clone())),
             // Length is checked with every other list when the pack is validated.
-            serde_json::Value::Array(_) => Vec::<String>::from_json(node).map(Value::List),
+            Json::Array(_) => Vec::<String>::from_json(node).map(Value::List),
             _ => Err(node.wrong_type("a number, a string, true/false, or a list of strings")),
         }
     }

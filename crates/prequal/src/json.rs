@@ -1,8 +1,8 @@
 //! Reading documents with errors that name the JSON path of what is wrong.
 //!
-//! Every document is parsed into a [`serde_json::Value`] first (numbers kept as their text:
-//! serde_json's `arbitrary_precision`, so no binary float ever stands between the text and
-//! the exact Decimal), then read by hand-written [`FromJson`] impls over that value.
+//! Every document is parsed into a [`Json`] tree first (numbers kept as their text, so no
+//! binary float ever stands between the text and the exact Decimal; see
+//! [`crate::json_text`]), then read by hand-written [`FromJson`] impls over that tree.
 //!
 //! Why not `#[derive(Deserialize)]`: the derived visitors were most of the WASM module
 //! (about 120 KB of 465 KB), and the reading rules here are few and strict: objects with
@@ -13,9 +13,10 @@
 //! Chinese rendering and a "did you mean" hint.
 
 use crate::error::{json_path, Error, Result};
+pub use crate::json_text::Json;
 use crate::limits;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// A type read from a node of a parsed JSON document, with errors naming the node's path.
@@ -28,12 +29,16 @@ pub trait FromJson: Sized {
 /// and column) are told apart from content errors (with the JSON path), and a document
 /// that is not an object is refused before field matching.
 pub fn from_str<T: FromJson>(text: &str) -> Result<T> {
-    let value: Value = serde_json::from_str(text).map_err(|e| Error::syntax(&e.to_string()))?;
-    from_value(&value)
+    from_json(&Json::parse(text)?)
 }
 
-/// Read `T` from an already parsed JSON document, which must be an object.
-pub fn from_value<T: FromJson>(value: &Value) -> Result<T> {
+/// Read `T` from a document serde_json has parsed, which must be an object.
+pub fn from_value<T: FromJson>(value: &serde_json::Value) -> Result<T> {
+    from_json(&Json::from_serde(value))
+}
+
+/// Read `T` from a parsed document, which must be an object.
+pub fn from_json<T: FromJson>(value: &Json) -> Result<T> {
     if !value.is_object() {
         return Err(not_an_object("$"));
     }
@@ -71,13 +76,13 @@ impl Segment<'_> {
 /// One value of a document and where it is.
 #[derive(Clone, Copy)]
 pub struct Node<'a> {
-    value: &'a Value,
+    value: &'a Json,
     at: &'a Segment<'a>,
 }
 
 impl<'a> Node<'a> {
     /// The value itself.
-    pub fn value(self) -> &'a Value {
+    pub fn value(self) -> &'a Json {
         self.value
     }
 
@@ -107,7 +112,7 @@ impl<'a> Node<'a> {
     /// A string.
     pub fn str(self) -> Result<&'a str> {
         match self.value {
-            Value::String(text) => Ok(text),
+            Json::String(text) => Ok(text),
             _ => Err(self.wrong_type("a string")),
         }
     }
@@ -117,9 +122,9 @@ impl<'a> Node<'a> {
         match self.value {
             // A JSON number is a value, not a text: its trailing zeros mean nothing (and a JS
             // caller cannot keep them), so `1000000.0` reads as `1000000`, as JS writes it.
-            Value::Number(n) => decimal_from_text(n.as_str()).map(|d| d.normalize()),
+            Json::Number(n) => decimal_from_text(n).map(|d| d.normalize()),
             // A decimal string keeps its form: "0.50" stays 0.50.
-            Value::String(text) => decimal_from_text(text),
+            Json::String(text) => decimal_from_text(text),
             _ => return Err(self.wrong_type("a number or a decimal string")),
         }
         .map_err(|detail| self.error(&detail))
@@ -128,7 +133,7 @@ impl<'a> Node<'a> {
     /// The fields of an object that may hold only `fields`; any other key is an error at
     /// that key, with a hint when it is a near miss.
     pub fn object(self, fields: &'static [&'static str]) -> Result<Object<'a>> {
-        let Value::Object(map) = self.value else {
+        let Json::Object(map) = self.value else {
             return Err(self.wrong_type("a JSON object { ... }"));
         };
         if let Some(key) = map.keys().find(|key| !fields.contains(&key.as_str())) {
@@ -141,8 +146,8 @@ impl<'a> Node<'a> {
 
     /// One of `names` (an enum given as a JSON string).
     pub fn name<T: Copy>(self, names: &[(&'static str, T)]) -> Result<T> {
-        let Value::String(given) = self.value else {
-            let what = if self.value.is_number() { "a number".into() } else { unexpected(self.value) };
+        let Json::String(given) = self.value else {
+            let what = if matches!(self.value, Json::Number(_)) { "a number".into() } else { unexpected(self.value) };
             return Err(self.error(&format!("invalid type: {what}, expected a name (a JSON string)")));
         };
         match names.iter().find(|(name, _)| name == given) {
@@ -155,14 +160,14 @@ impl<'a> Node<'a> {
     }
 
     /// The node of the `index`-th element of this array.
-    fn read_element<T: FromJson>(self, index: usize, value: &Value) -> Result<T> {
+    fn read_element<T: FromJson>(self, index: usize, value: &Json) -> Result<T> {
         T::from_json(Node { value, at: &Segment::Index(index, self.at) })
     }
 }
 
 /// The fields of an object being read.
 pub struct Object<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a BTreeMap<String, Json>,
     at: &'a Segment<'a>,
 }
 
@@ -183,7 +188,7 @@ impl Object<'_> {
     /// A field that may be left out or `null`.
     pub fn opt<T: FromJson>(&self, key: &'static str) -> Result<Option<T>> {
         match self.map.get(key) {
-            None | Some(Value::Null) => Ok(None),
+            None | Some(Json::Null) => Ok(None),
             Some(value) => self.read(key, value).map(Some),
         }
     }
@@ -201,7 +206,7 @@ impl Object<'_> {
         self.or(key, T::default)
     }
 
-    fn read<T: FromJson>(&self, key: &str, value: &Value) -> Result<T> {
+    fn read<T: FromJson>(&self, key: &str, value: &Json) -> Result<T> {
         T::from_json(Node { value, at: &Segment::Key(key, self.at) })
     }
 
@@ -225,16 +230,18 @@ impl FromJson for String {
 
 impl FromJson for bool {
     fn from_json(node: Node<'_>) -> Result<bool> {
-        node.value.as_bool().ok_or_else(|| node.wrong_type("a boolean"))
+        match node.value {
+            Json::Bool(b) => Ok(*b),
+            _ => Err(node.wrong_type("a boolean")),
+        }
     }
 }
 
 impl FromJson for u32 {
     fn from_json(node: Node<'_>) -> Result<u32> {
-        let Value::Number(n) = node.value else {
+        let Json::Number(text) = node.value else {
             return Err(node.wrong_type("u32"));
         };
-        let text = n.as_str();
         let whole = !text.contains(['.', 'e', 'E']);
         match text.parse::<u64>() {
             Ok(v) => {
@@ -259,7 +266,7 @@ impl FromJson for Decimal {
 impl<T: FromJson> FromJson for Option<T> {
     fn from_json(node: Node<'_>) -> Result<Option<T>> {
         match node.value {
-            Value::Null => Ok(None),
+            Json::Null => Ok(None),
             _ => T::from_json(node).map(Some),
         }
     }
@@ -274,7 +281,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 impl Node<'_> {
     /// A list of at most `max` elements ([`limits::MAX_LIST`] for packs and firms).
     pub fn list<T: FromJson>(self, max: usize) -> Result<Vec<T>> {
-        let Value::Array(items) = self.value else {
+        let Json::Array(items) = self.value else {
             return Err(self.wrong_type("a sequence"));
         };
         let node = self;
@@ -306,15 +313,15 @@ macro_rules! json_names {
 }
 
 /// How serde names a value in its type errors: "string \"x\"", "integer `5`", "map"...
-fn unexpected(value: &Value) -> String {
+fn unexpected(value: &Json) -> String {
     match value {
-        Value::Null => "null".into(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) if n.as_str().contains(['.', 'e', 'E']) => format!("floating point `{n}`"),
-        Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
-        Value::Array(_) => "sequence".into(),
-        Value::Object(_) => "map".into(),
+        Json::Null => "null".into(),
+        Json::Bool(b) => format!("boolean `{b}`"),
+        Json::Number(n) if n.contains(['.', 'e', 'E']) => format!("floating point `{n}`"),
+        Json::Number(n) => format!("integer `{n}`"),
+        Json::String(s) => format!("string {s:?}"),
+        Json::Array(_) => "sequence".into(),
+        Json::Object(_) => "map".into(),
     }
 }
 
@@ -364,7 +371,7 @@ mod tests {
     use super::*;
     use crate::apr::AprRequest;
     use crate::schedule::ScheduleRequest;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn at(error: Error) -> (String, String) {
         (error.code.as_str().to_string(), error.path)

@@ -31,6 +31,7 @@ mod evaluate;
 pub mod explain;
 pub mod firm;
 pub mod json;
+pub mod json_text;
 pub mod limits;
 pub mod money;
 pub mod policy;
@@ -46,7 +47,7 @@ pub mod vectors;
 
 pub use date::Date;
 pub use error::{Error, ErrorCode, Lang, Result};
-pub use evaluate::{evaluate, split_risk};
+pub use evaluate::{eligibility, evaluate, split_risk};
 pub use firm::Firm;
 pub use policy::Policy;
 pub use report::Report;

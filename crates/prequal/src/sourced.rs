@@ -4,7 +4,7 @@
 //! Decimal, so a pack means the same thing natively and in the browser.
 
 use crate::error::Result;
-use crate::json::{FromJson, Node};
+use crate::json::{FromJson, Json, Node};
 use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -29,7 +29,7 @@ impl FromJson for Sourced {
     fn from_json(node: Node<'_>) -> Result<Sourced> {
         if !node.value().is_object() {
             return match node.value() {
-                serde_json::Value::Number(_) | serde_json::Value::String(_) => node.decimal().map(Sourced::bare),
+                Json::Number(_) | Json::String(_) => node.decimal().map(Sourced::bare),
                 _ => Err(node.wrong_type("a number, a decimal string, or {\"value\": number, \"source\": text}")),
             };
         }
