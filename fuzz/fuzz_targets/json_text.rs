@@ -22,6 +22,12 @@ fn same(a: &Json, b: &Json) -> bool {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
+    // serde_json's arbitrary_precision reads this key as its own number marker (the fuzzer
+    // found it: `{"$serde_json::private::Number": "x"}` is "invalid number" there, a plain
+    // object here). Not a difference in JSON.
+    if text.contains("$serde_json::private::") {
+        return;
+    }
     let ours = Json::parse(text);
     match serde_json::from_str::<serde_json::Value>(text) {
         Ok(theirs) => {

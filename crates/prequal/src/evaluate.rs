@@ -137,6 +137,61 @@ pub fn evaluate(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Report> {
     })
 }
 
+/// Only the verdict of one product, for screening many firms fast: the product's required
+/// criteria and the built-in checks (partner park, term, repayment method, requested amount,
+/// estimated limit), with no sentences, pricing, schedule or APR. The verdict is the one the
+/// product's quote in [`evaluate`] gets. `None` when the pack has no product `product_id`
+/// or the product is not in force on `as_of`.
+///
+/// ```
+/// use prequal::{eligibility, Firm, Policy};
+/// use prequal::report::Verdict;
+/// let policy = Policy::default_pack();
+/// let firm = Firm::from_json(r#"{"industry": "software_it", "employees": 40}"#).unwrap();
+/// let as_of = "2026-02-20".parse().unwrap();
+/// assert_eq!(eligibility(&policy, "park-credit-loan", &firm, as_of).unwrap(), Some(Verdict::NeedsInfo));
+/// assert_eq!(eligibility(&policy, "no-such-loan", &firm, as_of).unwrap(), None);
+/// ```
+pub fn eligibility(policy: &Policy, product_id: &str, firm: &Firm, as_of: Date) -> Result<Option<Verdict>> {
+    firm.check()?;
+    let Some(product) = policy.products.iter().find(|p| p.id == product_id) else {
+        return Ok(None);
+    };
+    if not_in_force(product, as_of).is_some() {
+        return Ok(None);
+    }
+    let size_input = SizeInput { employees: firm.employees, revenue: firm.revenue, assets: firm.total_assets };
+    let facts = Facts { firm, years: firm.years_in_operation_on(as_of), size: classify(firm.industry, &size_input) };
+    let loan = loan_facts(policy, product, firm);
+    let limit = estimate_limit(product, &facts, &loan, None);
+    // The same checks, in the same order, as `judge_all`, tested without building results.
+    let mut verdict = Verdict::Eligible;
+    let mut note = |status: Status| match status {
+        Status::Fail => verdict = Verdict::Ineligible,
+        Status::Unknown if verdict == Verdict::Eligible => verdict = Verdict::NeedsInfo,
+        _ => {}
+    };
+    for c in product.criteria.iter().filter(|c| c.required) {
+        note(test(facts.get(c.field, &loan), c.op, &c.value));
+    }
+    if product.partner_parks_only && !policy.parks.is_empty() {
+        note(test(loan.partner_park.map(Fact::Bool), Op::Eq, &Value::Bool(true)));
+    }
+    if let Some(term) = firm.term_months {
+        let ok = (product.term_min_months..=product.term_max_months).contains(&term);
+        note(if ok { Status::Pass } else { Status::Fail });
+    }
+    if let Some(method) = firm.repayment_method {
+        note(if product.repayment_methods.contains(&method) { Status::Pass } else { Status::Fail });
+    }
+    let amount_min = &Value::Number(product.amount_min.value);
+    if let Some(requested) = firm.requested_amount {
+        note(test(Some(Fact::Number(requested)), Op::Gte, amount_min));
+    }
+    note(test(limit.amount.map(Fact::Number), Op::Gte, amount_min));
+    Ok(Some(verdict))
+}
+
 fn not_in_force(product: &Product, as_of: Date) -> Option<I18n> {
     if let Some(from) = product.effective_from.filter(|from| as_of < *from) {
         return Some(I18n { en: format!("offered from {from}"), zh_cn: format!("{from} 起办理") });
@@ -166,18 +221,9 @@ fn rank(quotes: &mut [Quote]) {
 fn quote(policy: &Policy, index: usize, product: &Product, facts: &Facts<'_>) -> Quote {
     let path = format!("$.products[{index}]");
     let firm = facts.firm;
-    let method = firm.repayment_method.filter(|m| product.repayment_methods.contains(m));
-    let mut loan = LoanFacts {
-        amount: None,
-        term: firm
-            .term_months
-            .unwrap_or(product.term_max_months)
-            .clamp(product.term_min_months, product.term_max_months),
-        method: method.or(product.repayment_methods.first().copied()).unwrap_or(RepaymentMethod::EqualInstallment),
-        partner_park: partner_park(policy, product, firm),
-    };
+    let mut loan = loan_facts(policy, product, firm);
     let mut parameters = Vec::new();
-    let limit = estimate_limit(product, facts, &loan, &path, &mut parameters);
+    let limit = estimate_limit(product, facts, &loan, Some((&path, &mut parameters)));
     loan.amount = loan_amount(product, firm, &limit);
     let criteria = judge_all(policy, product, facts, &loan, &limit);
     let verdict = verdict(&criteria);
@@ -208,6 +254,21 @@ fn quote(policy: &Policy, index: usize, product: &Product, facts: &Facts<'_>) ->
     q
 }
 
+/// The loan as priced before the amount is known: term within the product's range, the
+/// firm's method if the product offers it, and whether the firm's park partners the bank.
+fn loan_facts(policy: &Policy, product: &Product, firm: &Firm) -> LoanFacts {
+    let method = firm.repayment_method.filter(|m| product.repayment_methods.contains(m));
+    LoanFacts {
+        amount: None,
+        term: firm
+            .term_months
+            .unwrap_or(product.term_max_months)
+            .clamp(product.term_min_months, product.term_max_months),
+        method: method.or(product.repayment_methods.first().copied()).unwrap_or(RepaymentMethod::EqualInstallment),
+        partner_park: partner_park(policy, product, firm),
+    }
+}
+
 fn partner_park(policy: &Policy, product: &Product, firm: &Firm) -> Option<bool> {
     let park = firm.park.as_deref()?;
     Some(policy.park(park).is_some_and(|p| p.banks.contains(&product.bank)))
@@ -217,8 +278,7 @@ fn estimate_limit(
     product: &Product,
     facts: &Facts<'_>,
     loan: &LoanFacts,
-    path: &str,
-    params: &mut Vec<Parameter>,
+    mut record: Option<(&str, &mut Vec<Parameter>)>,
 ) -> LimitDetail {
     let rules = &product.limit;
     let mut missing = Vec::new();
@@ -238,23 +298,26 @@ fn estimate_limit(
     for (i, uplift) in rules.uplifts.iter().enumerate() {
         if facts.all(&uplift.when, loan) == Status::Pass && uplift.factor.value > factor {
             factor = uplift.factor.value;
-            params.push(parameter(&format!("{path}.limit.uplifts[{i}].factor"), &uplift.factor));
+            note_parameter(&mut record, |path| format!("{path}.limit.uplifts[{i}].factor"), &uplift.factor);
         }
     }
     let mut cap = product.amount_max.value;
-    let mut cap_param = parameter(&format!("{path}.amount_max"), &product.amount_max);
+    let mut cap_source: (Option<usize>, &Sourced) = (None, &product.amount_max);
     let matching_caps = rules.caps.iter().enumerate().filter(|(_, c)| facts.all(&c.when, loan) == Status::Pass);
     if let Some((i, c)) = matching_caps.max_by_key(|(_, c)| c.amount.value) {
         if c.amount.value < cap {
             cap = c.amount.value;
-            cap_param = parameter(&format!("{path}.limit.caps[{i}].amount"), &c.amount);
+            cap_source = (Some(i), &c.amount);
         }
     }
-    params.push(cap_param);
+    match cap_source {
+        (Some(i), amount) => note_parameter(&mut record, |path| format!("{path}.limit.caps[{i}].amount"), amount),
+        (None, amount) => note_parameter(&mut record, |path| format!("{path}.amount_max"), amount),
+    }
     let gross = match base {
         Some((i, _, amount)) => {
             if let Some(b) = rules.bases.get(i) {
-                params.push(parameter(&format!("{path}.limit.bases[{i}].multiple"), &b.multiple));
+                note_parameter(&mut record, |path| format!("{path}.limit.bases[{i}].multiple"), &b.multiple);
             }
             Some((amount * factor).min(cap))
         }
@@ -268,7 +331,7 @@ fn estimate_limit(
     }
     let step = rules.step.as_ref().map_or(Decimal::ZERO, |s| s.value);
     if let Some(s) = &rules.step {
-        params.push(parameter(&format!("{path}.limit.step"), s));
+        note_parameter(&mut record, |path| format!("{path}.limit.step"), s);
     }
     let amount = gross.zip(deducted).map(|(g, d)| round_money(floor_to_step((g - d).max(Decimal::ZERO), step)));
     if amount.is_some() {
@@ -281,6 +344,18 @@ fn estimate_limit(
         factor,
         cap: round_money(cap),
         deducted: round_money(deducted.unwrap_or_default()),
+    }
+}
+
+/// Record a parameter the quote used, when the caller keeps them (`evaluate` does;
+/// `eligibility` does not, so it builds no names).
+fn note_parameter(
+    record: &mut Option<(&str, &mut Vec<Parameter>)>,
+    name: impl FnOnce(&str) -> String,
+    value: &Sourced,
+) {
+    if let Some((path, params)) = record {
+        params.push(parameter(&name(path), value));
     }
 }
 
@@ -666,4 +741,79 @@ pub fn split_risk(principal: Decimal, shares: &[crate::policy::RiskShare]) -> Ve
             RiskPart { party: s.party.clone(), role: s.role, share: s.share.value, amount: round_money(amount) }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIRMS: [&str; 5] = [
+        include_str!("../../../examples/firms/eligible.json"),
+        include_str!("../../../examples/firms/needs-info.json"),
+        include_str!("../../../examples/firms/ineligible.json"),
+        include_str!("../../../examples/firms/longhua-tenant.json"),
+        include_str!("../../../examples/firms/dayun-startup.json"),
+    ];
+
+    /// Variations on the typical firm that reach each built-in check and each kind of verdict.
+    const EDITS: [&str; 10] = [
+        r#"{}"#,
+        r#"{"park": null}"#,
+        r#"{"park": "somewhere-else"}"#,
+        r#"{"term_months": 48}"#,
+        r#"{"term_months": 3, "repayment_method": "equal_principal"}"#,
+        r#"{"requested_amount": 50000}"#,
+        r#"{"existing_credit_loans": 9000000}"#,
+        r#"{"existing_credit_loans": null, "tax_grade": null}"#,
+        r#"{"revenue": null, "annual_tax_paid": null, "employees": 500}"#,
+        r#"{"founded": "2025-06-01", "overdue_current": 1, "legal_rep_age": null}"#,
+    ];
+
+    fn firms() -> Vec<Firm> {
+        let mut out: Vec<Firm> = FIRMS.iter().map(|text| Firm::from_json(text).unwrap()).collect();
+        let base: serde_json::Value = serde_json::from_str(FIRMS[0]).unwrap();
+        for edit in EDITS {
+            let mut firm = base.clone();
+            let changes: serde_json::Map<String, serde_json::Value> = serde_json::from_str(edit).unwrap();
+            for (key, value) in changes {
+                if value.is_null() {
+                    firm.as_object_mut().unwrap().remove(&key);
+                } else {
+                    firm[key] = value;
+                }
+            }
+            out.push(Firm::from_json(&firm.to_string()).unwrap());
+        }
+        out
+    }
+
+    #[test]
+    fn eligibility_gives_the_verdict_of_the_quote() {
+        let packs = [
+            Policy::default_pack(),
+            Policy::from_json(include_str!("../../../examples/packs/longhua-bank-mix.json")).unwrap(),
+        ];
+        let mut verdicts = std::collections::HashSet::new();
+        for policy in &packs {
+            let as_of = policy.market.as_of;
+            for firm in firms() {
+                let report = evaluate(policy, &firm, as_of).unwrap();
+                for q in &report.quotes {
+                    assert_eq!(
+                        eligibility(policy, &q.product, &firm, as_of).unwrap(),
+                        Some(q.verdict),
+                        "{}",
+                        q.product
+                    );
+                    verdicts.insert(q.verdict);
+                }
+                for x in &report.excluded {
+                    assert_eq!(eligibility(policy, &x.product, &firm, as_of).unwrap(), None);
+                }
+            }
+        }
+        assert_eq!(verdicts.len(), 3, "the firms reach every verdict");
+        let firm = firms().remove(0);
+        assert_eq!(eligibility(&packs[0], "no-such-product", &firm, packs[0].market.as_of).unwrap(), None);
+    }
 }
