@@ -121,16 +121,18 @@ if (wasmRuns.length) {
   const cell = (s) => (s ? `**${sig(s.m)}** ${range(s.lo, s.hi, sig)}` : 'n/a');
   const objects = pick((r) => r.wasm_us.evaluate_objects);
   const texts = pick((r) => r.wasm_us.evaluate_texts);
+  const prepared = pick((r) => r.wasm_us.prepared_evaluate);
   const sdk = pick((r) => r.native_us?.sdk_path);
   const bare = pick((r) => r.native_us?.core_only);
   const lines = [
     `| path | µs per call, ${wasmRuns.length} run(s) |`, '|---|---|',
     `| WASM \`evaluate(pack object, firm object)\` → report object | ${cell(objects)} |`,
     `| WASM \`evaluate(pack JSON, firm JSON)\` → report object | ${cell(texts)} |`,
+    ...(prepared ? [`| WASM \`preparePolicy(pack)\`, then \`.evaluate(firm object)\` → report object | ${cell(prepared)} |`] : []),
     `| native, same path (firm JSON in, report JSON out, pack cached) | ${cell(sdk)} |`,
     `| native \`prequal::evaluate\` only | ${cell(bare)} |`,
   ];
-  if (objects && sdk) lines.push('', `Goal: within 2× of native: ${met(objects.m / sdk.m <= 2)} (${ratio(objects.m / sdk.m)} with objects, ${ratio(texts.m / sdk.m)} with JSON texts).`);
+  if (objects && sdk) lines.push('', `Goal: within 2× of native: ${met(objects.m / sdk.m <= 2)} (${ratio(objects.m / sdk.m)} with objects, ${ratio(texts.m / sdk.m)} with JSON texts${prepared ? `, ${ratio(prepared.m / sdk.m)} with a prepared pack` : ''}).`);
   lines.push('', '`node scripts/bench-wasm.mjs`');
   blocks.sdk = lines.join('\n');
 }

@@ -49,6 +49,10 @@ let sink = 0;
 const wasm = {
   objects: medianUs(() => { sink += sdk.evaluate(pack, firm).quotes.length; }),
   texts: medianUs(() => { sink += sdk.evaluate(packText, firmText).quotes.length; }),
+  prepared: (() => {
+    const prepared = sdk.preparePolicy(pack);
+    return medianUs(() => { sink += prepared.evaluate(firm).quotes.length; });
+  })(),
 };
 if (sink === 0) throw new Error('no quotes');
 
@@ -62,12 +66,13 @@ if (!args.includes('--no-native')) {
 const result = {
   firm: firmPath,
   node: process.version,
-  wasm_us: { evaluate_objects: round(wasm.objects), evaluate_texts: round(wasm.texts) },
+  wasm_us: { evaluate_objects: round(wasm.objects), evaluate_texts: round(wasm.texts), prepared_evaluate: round(wasm.prepared) },
   native_us: native && { sdk_path: native.sdk, core_plus_json: native.core_json, core_only: native.core },
   ratio: native && {
     objects_vs_native_sdk: round(wasm.objects / native.sdk, 2),
     texts_vs_native_sdk: round(wasm.texts / native.sdk, 2),
     objects_vs_native_core: round(wasm.objects / native.core, 2),
+    prepared_vs_native_sdk: round(wasm.prepared / native.sdk, 2),
   },
   report_bytes: native?.report_bytes,
 };
@@ -82,6 +87,7 @@ if (args.includes('--json')) {
   console.log(`evaluate() of the default pack, firm ${firmPath} (median of ${batches} batches × ${perBatch} calls, ${process.version})`);
   console.log(`  WASM   evaluate(pack object, firm object) → report object  ${result.wasm_us.evaluate_objects} µs`);
   console.log(`  WASM   evaluate(pack JSON, firm JSON)     → report object  ${result.wasm_us.evaluate_texts} µs`);
+  console.log(`  WASM   preparePolicy(pack).evaluate(firm object) → report   ${result.wasm_us.prepared_evaluate} µs`);
   if (native) {
     console.log(`  native same path (firm JSON → report JSON, pack cached)    ${native.sdk} µs`);
     console.log(`  native prequal::evaluate + serde_json::to_string           ${native.core_json} µs`);

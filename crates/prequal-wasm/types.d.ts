@@ -510,6 +510,29 @@ export interface Validation {
  */
 export function evaluate(policy: Policy | string, firm: Firm | string, asOf?: DateString | null, lang?: Lang): Report;
 /**
+ * Read and validate a pack once, for evaluating many firms against it: `evaluate()` without
+ * handing the pack over on every call (a page screening a list of firms, a form that
+ * re-evaluates on every answer).
+ * @param policy a pack object, its JSON text, or `"default"` for the bundled pack.
+ * @throws {PrequalError} for a bad pack, as `evaluate()` does.
+ */
+export function preparePolicy(policy: Policy | string, lang?: Lang): PreparedPolicy;
+/** A pack read and validated once (see `preparePolicy`). */
+export class PreparedPolicy {
+  private constructor();
+  /** Release the pack's memory now instead of when the object is garbage collected. */
+  free(): void;
+  /** The pack's `id`. */
+  readonly id: string;
+  /** sha256 of the pack's canonical JSON, as in `Report.policy.content_hash`. */
+  readonly contentHash: string;
+  /**
+   * `evaluate(policy, firm, asOf, lang)` with this pack: the same report, byte for byte.
+   * @throws {PrequalError}
+   */
+  evaluate(firm: Firm | string, asOf?: DateString | null, lang?: Lang): Report;
+}
+/**
  * A repayment schedule (等额本息 / 等额本金 / 先息后本), exact to the cent.
  * @throws {PrequalError}
  */

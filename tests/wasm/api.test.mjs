@@ -46,6 +46,27 @@ test('defaultPolicy() is canonical: decimal strings, and it validates with the s
   assert.deepEqual(sdk.evaluate(readText('examples/packs/shenzhen-park-loan-2.json'), eligible), report);
 });
 
+test('preparePolicy(): the same reports as evaluate(), the pack read once', () => {
+  const prepared = sdk.preparePolicy(pack);
+  assert.equal(prepared.id, pack.id);
+  assert.equal(prepared.contentHash, sdk.validatePolicy(pack).content_hash);
+  for (const name of ['eligible', 'ineligible', 'needs-info', 'dayun-startup', 'longhua-tenant']) {
+    const firm = readText(`examples/firms/${name}.json`);
+    assert.equal(JSON.stringify(prepared.evaluate(firm)), JSON.stringify(sdk.evaluate(pack, firm)), name);
+    assert.equal(JSON.stringify(prepared.evaluate(JSON.parse(firm), '2026-01-15')), JSON.stringify(sdk.evaluate(pack, firm, '2026-01-15')), name);
+  }
+  assert.equal(sdk.preparePolicy('default').contentHash, prepared.contentHash);
+  assert.throws(() => prepared.evaluate({ industry: 'software_it', revenue: -1 }, null, 'en'),
+    (e) => e.name === 'PrequalError' && e.code === 'negative_amount' && e.path === '$.revenue' && e.input === 'firm');
+  assert.throws(() => prepared.evaluate(eligible, 20260115),
+    (e) => e.name === 'PrequalError' && e.input === 'asOf');
+  assert.throws(() => sdk.preparePolicy({ ...pack, banks: 'x' }, 'en'),
+    (e) => e.name === 'PrequalError' && e.code === 'wrong_type' && e.path === '$.banks' && e.input === 'policy');
+  prepared.free();
+  assert.throws(() => prepared.evaluate(eligible)); // a JS error, not a trap
+  assert.ok(sdk.preparePolicy(pack).evaluate(eligible).quotes.length > 0); // still usable
+});
+
 test('evaluate(): the pack date by default, never the clock; an explicit date wins', () => {
   const report = sdk.evaluate(pack, eligible);
   assert.equal(report.as_of, pack.market.as_of);

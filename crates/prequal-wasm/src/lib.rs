@@ -231,18 +231,65 @@ fn finish(result: Outcome<JsValue>, lang: Lang) -> Result<JsValue, JsValue> {
 pub fn js_evaluate(policy: JsValue, firm: JsValue, as_of: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
     let lang = lang_of(&lang);
     let run = || -> Outcome<JsValue> {
-        let date = if as_of.is_undefined() || as_of.is_null() {
-            None
-        } else {
-            Some(as_of.as_string().ok_or_else(|| {
-                api::wrong_type(Arg::AsOf, "a date as YYYY-MM-DD (a string)", "日期须为 YYYY-MM-DD 格式的字符串")
-            })?)
-        };
+        let date = date_of(&as_of)?;
         let policy = with_text(Arg::Policy, &policy, api::policy)?;
-        let report = with_text(Arg::Firm, &firm, |firm| api::report(&policy, firm, date.as_deref()))?;
-        to_js(&report, Arg::Firm)
+        report_of(&policy, &firm, date.as_deref())
     };
     finish(run(), lang)
+}
+
+fn date_of(as_of: &JsValue) -> Outcome<Option<String>> {
+    if as_of.is_undefined() || as_of.is_null() {
+        return Ok(None);
+    }
+    as_of.as_string().map(Some).ok_or_else(|| {
+        api::wrong_type(Arg::AsOf, "a date as YYYY-MM-DD (a string)", "日期须为 YYYY-MM-DD 格式的字符串")
+    })
+}
+
+fn report_of(policy: &prequal::Policy, firm: &JsValue, date: Option<&str>) -> Outcome<JsValue> {
+    let report = with_text(Arg::Firm, firm, |firm| api::report(policy, firm, date))?;
+    to_js(&report, Arg::Firm)
+}
+
+/// A pack read and validated once, for evaluating many firms: `evaluate()` without handing
+/// the pack over (and JSON-serialising it) on every call.
+#[wasm_bindgen(skip_typescript)]
+pub struct PreparedPolicy {
+    policy: std::rc::Rc<prequal::Policy>,
+}
+
+/// Read and validate a pack once (a pack object, its JSON text, or `"default"`); throws
+/// as `evaluate()` does for a bad pack.
+#[wasm_bindgen(js_name = preparePolicy, skip_typescript)]
+pub fn js_prepare_policy(policy: JsValue, lang: JsValue) -> Result<PreparedPolicy, JsValue> {
+    let lang = lang_of(&lang);
+    with_text(Arg::Policy, &policy, api::policy)
+        .map(|policy| PreparedPolicy { policy })
+        .map_err(|failure| js_error(&failure, lang))
+}
+
+#[wasm_bindgen]
+impl PreparedPolicy {
+    /// `evaluate(policy, firm, asOf, lang)` with this pack.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn evaluate(&self, firm: JsValue, as_of: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+        let lang = lang_of(&lang);
+        let run = || report_of(&self.policy, &firm, date_of(&as_of)?.as_deref());
+        finish(run(), lang)
+    }
+
+    /// The pack's id.
+    #[wasm_bindgen(getter, skip_typescript)]
+    pub fn id(&self) -> String {
+        self.policy.id.clone()
+    }
+
+    /// The pack's content hash (sha256 of its canonical JSON).
+    #[wasm_bindgen(getter, js_name = contentHash, skip_typescript)]
+    pub fn content_hash(&self) -> String {
+        self.policy.content_hash()
+    }
 }
 
 /// A repayment schedule: `{principal, annualRate, months, method}`; amounts and rates as
