@@ -531,6 +531,13 @@ export class PreparedPolicy {
    * @throws {PrequalError}
    */
   evaluate(firm: Firm | string, asOf?: DateString | null, lang?: Lang): Report;
+  /**
+   * One product's verdict for a firm: the checks of its quote in `evaluate()` (criteria,
+   * partner park, term, method, amount, estimated limit) without the quote itself, for
+   * screening many firms. `null` when the pack has no such product in force on `asOf`.
+   * @throws {PrequalError}
+   */
+  eligibility(product: string, firm: Firm | string, asOf?: DateString | null, lang?: Lang): Verdict | null;
 }
 /**
  * A repayment schedule (等额本息 / 等额本金 / 先息后本), exact to the cent.

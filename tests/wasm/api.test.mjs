@@ -67,6 +67,24 @@ test('preparePolicy(): the same reports as evaluate(), the pack read once', () =
   assert.ok(sdk.preparePolicy(pack).evaluate(eligible).quotes.length > 0); // still usable
 });
 
+test('PreparedPolicy.eligibility(): each product\'s verdict in evaluate(), without the quote', () => {
+  const prepared = sdk.preparePolicy(pack);
+  let seen = new Set();
+  for (const name of ['eligible', 'ineligible', 'needs-info', 'dayun-startup', 'longhua-tenant']) {
+    const firm = readJson(`examples/firms/${name}.json`);
+    const report = sdk.evaluate(pack, firm);
+    for (const quote of report.quotes) {
+      assert.equal(prepared.eligibility(quote.product, firm), quote.verdict, `${name} / ${quote.product}`);
+      seen.add(quote.verdict);
+    }
+  }
+  assert.deepEqual([...seen].sort(), ['eligible', 'ineligible', 'needs_info']);
+  assert.equal(prepared.eligibility('no-such-product', eligible), null);
+  assert.throws(() => prepared.eligibility(7, eligible), (e) => e.code === 'wrong_type' && e.input === 'product');
+  assert.throws(() => prepared.eligibility('park-credit-loan', { industry: 'nope' }, null, 'en'),
+    (e) => e.code === 'invalid_value' && e.path === '$.industry' && e.input === 'firm');
+});
+
 test('evaluate(): the pack date by default, never the clock; an explicit date wins', () => {
   const report = sdk.evaluate(pack, eligible);
   assert.equal(report.as_of, pack.market.as_of);

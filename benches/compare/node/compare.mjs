@@ -40,10 +40,14 @@ const withDate = firms.map((f) => ({ ...f, as_of: asOf }));
 
 // Same verdicts before any timing.
 const wasmVerdict = (firm) => sdk.evaluate(pack, firm).quotes.find((q) => q.product === product)?.verdict;
+// The SDK's eligibility-only call, with the pack read once (preparePolicy).
+const prepared = sdk.preparePolicy(pack);
 const wrong = [];
 for (let i = 0; i < firms.length; i++) {
   const ours = wasmVerdict(firms[i]);
   if (ours !== verdicts[i]) wrong.push(`firm #${i + 1}: WASM ${ours}, native ${verdicts[i]}`);
+  const only = prepared.eligibility(product, firms[i]);
+  if (only !== verdicts[i]) wrong.push(`firm #${i + 1}: WASM eligibility() ${only}, native ${verdicts[i]}`);
   const theirs = await jreEligible(engine, withDate[i]);
   if (theirs !== (verdicts[i] === 'eligible')) {
     wrong.push(`firm #${i + 1}: json-rules-engine ${theirs ? 'eligible' : 'not eligible'}, prequal ${verdicts[i]}: ${JSON.stringify(withDate[i])}`);
@@ -93,11 +97,19 @@ const results = {
   jre_eligibility_tenants: await time('json-rules-engine, park-credit-loan eligibility, 1,000 tenants', tenants.length, async () => {
     for (const f of tenantFacts) sink += (await jreEligible(engine, f)) ? 1 : 0;
   }),
+  wasm_eligibility_typical: await time('WASM preparePolicy().eligibility(), park-credit-loan, typical firm', REPEAT, () => {
+    for (let i = 0; i < REPEAT; i++) sink += prepared.eligibility(product, typical) === 'eligible' ? 1 : 0;
+  }),
+  wasm_eligibility_tenants: await time('WASM preparePolicy().eligibility(), park-credit-loan, 1,000 tenants', tenants.length, () => {
+    for (const f of tenants) sink += prepared.eligibility(product, f) === 'eligible' ? 1 : 0;
+  }),
 };
 if (sink === 0) throw new Error('nothing evaluated');
 results.ratio = {
   typical: results.jre_eligibility_typical.us.median / results.wasm_evaluate_typical.us.median,
   tenants: results.jre_eligibility_tenants.us.median / results.wasm_evaluate_tenants.us.median,
+  eligibility_typical: results.jre_eligibility_typical.us.median / results.wasm_eligibility_typical.us.median,
+  eligibility_tenants: results.jre_eligibility_tenants.us.median / results.wasm_eligibility_tenants.us.median,
 };
 
 if (args.includes('--json')) {

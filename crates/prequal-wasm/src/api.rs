@@ -6,7 +6,7 @@
 
 use prequal::error::{Error, ErrorCode, Lang};
 use prequal::json::{FromJson, Node};
-use prequal::report::Report;
+use prequal::report::{Report, Verdict};
 use prequal::schedule::{RepaymentMethod, Schedule, ScheduleRequest};
 use prequal::size::{ClassifyRequest, ClassifyResult};
 use prequal::Decimal;
@@ -27,6 +27,8 @@ pub enum Arg {
     AsOf,
     /// The request object of `schedule` / `classify`.
     Request,
+    /// The product id of `eligibility`.
+    Product,
     /// `runVector`'s kind.
     Kind,
     /// `runVector`'s input.
@@ -41,6 +43,7 @@ impl Arg {
             Arg::Firm => "firm",
             Arg::AsOf => "asOf",
             Arg::Request => "request",
+            Arg::Product => "product",
             Arg::Kind => "kind",
             Arg::Input => "input",
         }
@@ -174,6 +177,17 @@ pub fn report(policy: &Policy, firm_text: &str, date: Option<&str>) -> Outcome<R
         None => policy.market.as_of,
     };
     prequal::evaluate(policy, &firm, date).map_err(|e| Failure::new(Arg::Firm, e))
+}
+
+/// The verdict of one product for a firm (the checks of its quote, without the quote):
+/// `None` when the pack has no such product in force on the date.
+pub fn verdict(policy: &Policy, product: &str, firm_text: &str, date: Option<&str>) -> Outcome<Option<Verdict>> {
+    let firm = Firm::from_json(firm_text).map_err(|e| Failure::new(Arg::Firm, e))?;
+    let date = match date {
+        Some(text) => as_of(text)?,
+        None => policy.market.as_of,
+    };
+    prequal::eligibility(policy, product, &firm, date).map_err(|e| Failure::new(Arg::Firm, e))
 }
 
 /// `schedule({principal, annualRate, months, method})`, camelCase as JS callers write it.

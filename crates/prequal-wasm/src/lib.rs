@@ -279,6 +279,30 @@ impl PreparedPolicy {
         finish(run(), lang)
     }
 
+    /// One product's verdict for a firm, `"eligible"`, `"needs_info"` or `"ineligible"`
+    /// (the checks of its quote in `evaluate()`, without the quote), or `null` when the
+    /// pack has no such product in force on `asOf`.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn eligibility(
+        &self,
+        product: JsValue,
+        firm: JsValue,
+        as_of: JsValue,
+        lang: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let lang = lang_of(&lang);
+        let run = || -> Outcome<JsValue> {
+            let product = product
+                .as_string()
+                .ok_or_else(|| api::wrong_type(Arg::Product, "a product id (a string)", "产品编号须为字符串"))?;
+            let date = date_of(&as_of)?;
+            let verdict =
+                with_text(Arg::Firm, &firm, |firm| api::verdict(&self.policy, &product, firm, date.as_deref()))?;
+            to_js(&verdict, Arg::Firm)
+        };
+        finish(run(), lang)
+    }
+
     /// The pack's id.
     #[wasm_bindgen(getter, skip_typescript)]
     pub fn id(&self) -> String {
