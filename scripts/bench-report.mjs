@@ -58,6 +58,7 @@ const cmp = read('compare-criterion.json');
 const zen = read('zen-version.json');
 const node = read('node-compare.json');
 const payload = read('payload.json');
+const sdkSize = read('sdk-size.json');
 const widget = read('bench-widget.json');
 const wasmRuns = readLines('bench-wasm.jsonl').map((l) => JSON.parse(l));
 const screenRows = readLines('screen.md');
@@ -114,6 +115,16 @@ if (core) {
   }
   lines.push('', '`cargo bench -p prequal --bench evaluate`');
   blocks.core = lines.join('\n');
+}
+
+if (sdkSize?.wasm) {
+  const row = (name, [raw, gz, br]) => `| ${name} | ${kib(raw)} | **${kib(gz)}** | ${kib(br)} |`;
+  blocks['sdk-size'] = [
+    '| file | raw | gzip -9 | brotli |', '|---|---|---|---|',
+    row('`pkg/prequal_bg.wasm`', sdkSize.wasm), row('JS glue (`prequal.js` + snippets)', sdkSize.glue),
+    '', `Budget: 60 KiB gzip for the \`.wasm\`: ${met(sdkSize.wasm[1] <= 60 * 1024)}.`,
+    '', '`bash scripts/build-wasm.sh && bash scripts/size.sh`',
+  ].join('\n');
 }
 
 if (wasmRuns.length) {

@@ -234,7 +234,17 @@ const calls = [
   [2, 'validatePolicy', () => [policyArg(), langArg()]],
   [1, 'defaultPolicy', () => Array.from({ length: int(3) }, () => garbage())],
   [1, 'version', () => Array.from({ length: int(3) }, () => garbage())],
+  [2, 'preparePolicy', () => [policyArg(), langArg()]],
+  [2, 'prepared.evaluate', () => [firmArg(), dateArg(), langArg()]],
+  [2, 'prepared.eligibility', () => [pick([...pack.products.map((p) => p.id), garbage()]), firmArg(), dateArg(), langArg()]],
 ];
+// The methods of a prepared pack, called like the functions.
+const prepared = sdk.preparePolicy(pack);
+const api = {
+  ...sdk,
+  'prepared.evaluate': (...args) => prepared.evaluate(...args),
+  'prepared.eligibility': (...args) => prepared.eligibility(...args),
+};
 const weights = calls.reduce((sum, [w]) => sum + w, 0);
 
 function nextCall() {
@@ -265,7 +275,7 @@ test(`fuzz: ${CALLS} random and malformed calls (seed ${SEED}) give a result or 
     tally.byFunction[name] = (tally.byFunction[name] ?? 0) + 1;
     let result;
     try {
-      result = sdk[name](...args);
+      result = api[name](...args);
     } catch (e) {
       const ok = e instanceof Error && typeof e.code === 'string' && typeof e.path === 'string' && typeof e.message === 'string';
       if (!ok) {
@@ -276,6 +286,7 @@ test(`fuzz: ${CALLS} random and malformed calls (seed ${SEED}) give a result or 
       continue;
     }
     assert.notEqual(result, undefined, `call #${i} ${name} returned undefined`);
+    result?.free?.(); // a PreparedPolicy: release it now
     tally.results++;
   }
   // Still usable, and unchanged.
