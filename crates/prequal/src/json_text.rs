@@ -63,6 +63,23 @@ impl Json {
     pub fn is_object(&self) -> bool {
         matches!(self, Json::Object(_))
     }
+
+    /// Whether two documents say the same, numbers compared by value: `1e3`, `1E+3` and
+    /// `1000` are one number (serde_json rewrites some exponents as it keeps them).
+    pub fn same_as(&self, other: &Json) -> bool {
+        let value = |n: &str| rust_decimal::Decimal::from_scientific(n).or_else(|_| n.parse()).ok();
+        let spelling = |n: &str| n.replace('E', "e").replace("e+", "e");
+        match (self, other) {
+            (Json::Number(x), Json::Number(y)) => {
+                spelling(x) == spelling(y) || value(x).is_some_and(|v| Some(v) == value(y))
+            }
+            (Json::Array(x), Json::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| a.same_as(b)),
+            (Json::Object(x), Json::Object(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|((ka, a), (kb, b))| ka == kb && a.same_as(b))
+            }
+            _ => self == other,
+        }
+    }
 }
 
 struct Parser<'a> {
@@ -317,25 +334,11 @@ mod tests {
         serde_json::from_str::<serde_json::Value>(text).ok().map(|v| Json::from_serde(&v))
     }
 
-    /// Numbers compare by value: serde_json rewrites some as it keeps them (`1e3` → `1e+3`).
-    fn same(a: &Json, b: &Json) -> bool {
-        let value = |n: &str| rust_decimal::Decimal::from_scientific(n).or_else(|_| n.parse()).ok();
-        let text = |n: &str| n.replace('E', "e").replace("e+", "e");
-        match (a, b) {
-            (Json::Number(x), Json::Number(y)) => text(x) == text(y) || value(x).is_some_and(|v| Some(v) == value(y)),
-            (Json::Array(x), Json::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
-            (Json::Object(x), Json::Object(y)) => {
-                x.len() == y.len() && x.iter().zip(y).all(|((ka, a), (kb, b))| ka == kb && same(a, b))
-            }
-            _ => a == b,
-        }
-    }
-
     fn agree(text: &str) {
         let ours = Json::parse(text);
         match serde_reading(text) {
             Some(theirs) => {
-                assert!(ours.as_ref().is_ok_and(|ours| same(ours, &theirs)), "{text:?}: {ours:?} vs {theirs:?}")
+                assert!(ours.as_ref().is_ok_and(|ours| ours.same_as(&theirs)), "{text:?}: {ours:?} vs {theirs:?}")
             }
             None => assert!(ours.is_err(), "{text:?} is refused by serde_json but read as {ours:?}"),
         }
