@@ -248,9 +248,13 @@ fn check(request: &CostRequest) -> Result<()> {
     }
     for (list, name) in [(&request.interest_subsidies, "interest_subsidies"), (&request.fee_subsidies, "fee_subsidies")]
     {
-        limits::check_len(&format!("$.{name}"), list.len(), limits::MAX_LIST)?;
+        limits::check_len("", list.len(), limits::MAX_LIST).map_err(|e| e.at(format!("$.{name}")))?;
         for (i, terms) in list.iter().enumerate() {
-            check_terms(&format!("$.{name}[{i}]"), terms, name == "fee_subsidies")?;
+            // Named only on failure (its paths are then `.share`, `.points`, ...).
+            check_terms("", terms, name == "fee_subsidies").map_err(|e| {
+                let path = format!("$.{name}[{i}]{}", e.path);
+                e.at(path)
+            })?;
         }
     }
     Ok(())
@@ -260,7 +264,7 @@ fn check(request: &CostRequest) -> Result<()> {
 pub fn check_terms(path: &str, terms: &SubsidyTerms, on_fee: bool) -> Result<()> {
     match terms.basis {
         SubsidyBasis::Share => match terms.share {
-            Some(share) => limits::check_share(&format!("{path}.share"), share)?,
+            Some(share) => limits::check_share("", share).map_err(|e| e.at(format!("{path}.share")))?,
             None => {
                 return Err(Error::new(
                     ErrorCode::MissingField,
@@ -279,7 +283,7 @@ pub fn check_terms(path: &str, terms: &SubsidyTerms, on_fee: bool) -> Result<()>
             ))
         }
         SubsidyBasis::Points => match terms.points {
-            Some(points) => limits::check_rate(&format!("{path}.points"), points)?,
+            Some(points) => limits::check_rate("", points).map_err(|e| e.at(format!("{path}.points")))?,
             None => {
                 return Err(Error::new(
                     ErrorCode::MissingField,
@@ -291,10 +295,10 @@ pub fn check_terms(path: &str, terms: &SubsidyTerms, on_fee: bool) -> Result<()>
         },
     }
     if let Some(cap) = terms.counted_rate_cap {
-        limits::check_rate(&format!("{path}.counted_rate_cap"), cap)?;
+        limits::check_rate("", cap).map_err(|e| e.at(format!("{path}.counted_rate_cap")))?;
     }
     if let Some(cap) = terms.cap_per_year {
-        limits::check_amount(&format!("{path}.cap_per_year"), cap)?;
+        limits::check_amount("", cap).map_err(|e| e.at(format!("{path}.cap_per_year")))?;
     }
     if let Some(years) = terms.max_years {
         if years == 0 || years > 50 {

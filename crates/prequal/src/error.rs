@@ -160,6 +160,13 @@ impl Error {
         Error { code, path: path.into(), expected_en: en.into(), expected_zh: zh.into() }
     }
 
+    /// The same error at `path`: checks run with an empty path and name it only when they
+    /// fail, so a passing check formats nothing.
+    pub(crate) fn at(mut self, path: String) -> Error {
+        self.path = path;
+        self
+    }
+
     /// The full message for a person: `$.path: summary: detail`.
     pub fn message(&self, lang: Lang) -> String {
         let detail = match lang {

@@ -202,8 +202,8 @@ fn not_in_force(product: &Product, as_of: Date) -> Option<I18n> {
     None
 }
 
-fn parameter(name: &str, value: &Sourced) -> Parameter {
-    Parameter { name: name.to_string(), value: value.value, source: value.source.clone() }
+fn parameter(name: impl Into<String>, value: &Sourced) -> Parameter {
+    Parameter { name: name.into(), value: value.value, source: value.source.clone() }
 }
 
 /// Best first: verdict, then net APR (unknown last), then larger limit, then id.
@@ -355,7 +355,7 @@ fn note_parameter(
     value: &Sourced,
 ) {
     if let Some((path, params)) = record {
-        params.push(parameter(&name(path), value));
+        params.push(parameter(name(path), value));
     }
 }
 
@@ -540,15 +540,15 @@ fn annual_rate(
     let tier = pricing.tiers.iter().enumerate().find(|(_, t)| facts.all(&t.when, loan) == Status::Pass);
     if let Some((i, t)) = tier {
         rate += t.spread.value;
-        params.push(parameter(&format!("{path}.pricing.tiers[{i}].spread"), &t.spread));
+        params.push(parameter(format!("{path}.pricing.tiers[{i}].spread"), &t.spread));
     }
     if let Some(floor) = pricing.floor.as_ref().filter(|f| rate < f.value) {
         rate = floor.value;
-        params.push(parameter(&format!("{path}.pricing.floor"), floor));
+        params.push(parameter(format!("{path}.pricing.floor"), floor));
     }
     if let Some(cap) = pricing.cap.as_ref().filter(|c| rate > c.value) {
         rate = cap.value;
-        params.push(parameter(&format!("{path}.pricing.cap"), cap));
+        params.push(parameter(format!("{path}.pricing.cap"), cap));
     }
     // A negative spread can only reach below zero through a pack without a floor.
     rate.max(Decimal::ZERO)
@@ -613,7 +613,7 @@ fn price(
         .as_deref()
         .and_then(|id| policy.guarantee_schemes.iter().enumerate().find(|(_, g)| g.id == id))
     {
-        q.parameters.push(parameter(&format!("$.guarantee_schemes[{i}].fee_rate"), &g.fee_rate));
+        q.parameters.push(parameter(format!("$.guarantee_schemes[{i}].fee_rate"), &g.fee_rate));
     }
     let interest_ids = product.subsidies.iter();
     let fee_ids = scheme.map(|g| g.fee_subsidies.as_slice()).unwrap_or_default().iter();
@@ -666,7 +666,7 @@ fn subsidy_parameters(index: usize, scheme: &SubsidyScheme, terms: &SubsidyTerms
     let path = format!("$.subsidy_schemes[{index}]");
     let rule = terms.share.and_then(|s| scheme.shares.iter().enumerate().find(|(_, r)| r.share.value == s));
     if let Some((i, rule)) = rule {
-        params.push(parameter(&format!("{path}.shares[{i}].share"), &rule.share));
+        params.push(parameter(format!("{path}.shares[{i}].share"), &rule.share));
     }
     for (name, value) in [
         ("points", &scheme.points),
@@ -674,7 +674,7 @@ fn subsidy_parameters(index: usize, scheme: &SubsidyScheme, terms: &SubsidyTerms
         ("cap_per_year", &scheme.cap_per_year),
     ] {
         if let Some(v) = value {
-            params.push(parameter(&format!("{path}.{name}"), v));
+            params.push(parameter(format!("{path}.{name}"), v));
         }
     }
 }

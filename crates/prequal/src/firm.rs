@@ -209,7 +209,7 @@ impl Firm {
         ];
         for (name, value) in amounts {
             if let Some(v) = value {
-                limits::check_amount(&format!("$.{name}"), v)?;
+                limits::check_amount("", v).map_err(|e| e.at(format!("$.{name}")))?;
             }
         }
         if let Some(ratio) = self.debt_ratio {

@@ -8,21 +8,39 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Round to 0.01 yuan, half away from zero, with exactly two decimal places.
 pub fn round_money(value: Decimal) -> Decimal {
-    // Sums and differences of cents are already exact: only fix their scale (fast path,
-    // the schedule does this a few times per row).
-    let mut rounded = if value.scale() <= 2 {
-        value
-    } else {
-        value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-    };
-    rounded.rescale(2);
-    rounded
+    round_half_away(value, 2)
 }
 
 /// Round an annual rate (a fraction) to 6 places, half away from zero, with exactly six places.
 pub fn round_rate(value: Decimal) -> Decimal {
-    let mut rounded = value.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero);
-    rounded.rescale(6);
+    round_half_away(value, 6)
+}
+
+/// Round half away from zero to `places`, with exactly that scale. The same result as
+/// rust_decimal's `round_dp_with_strategy` + `rescale` (a proptest checks it, sign of zero
+/// included), computed in u64 when the mantissa fits: rounding was a tenth of an evaluation.
+fn round_half_away(value: Decimal, places: u32) -> Decimal {
+    let scale = value.scale();
+    let mantissa = value.mantissa();
+    if scale > places && scale - places <= 18 {
+        if let Ok(magnitude) = u64::try_from(mantissa.unsigned_abs()) {
+            let divisor = 10u64.pow(scale - places);
+            let (quotient, remainder) = (magnitude / divisor, magnitude % divisor);
+            // remainder < divisor ≤ 10^18, so doubling it cannot overflow.
+            let rounded = quotient + u64::from(remainder * 2 >= divisor);
+            // A result of zero keeps rust_decimal's own sign rules (the slow path).
+            if let (true, Ok(mut out)) = (rounded > 0, Decimal::try_from_i128_with_scale(i128::from(rounded), places)) {
+                out.set_sign_negative(value.is_sign_negative());
+                return out;
+            }
+        }
+    }
+    let mut rounded = if scale <= places {
+        value
+    } else {
+        value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+    };
+    rounded.rescale(places);
     rounded
 }
 
@@ -158,6 +176,17 @@ mod text_tests {
     }
 
     proptest! {
+        #[test]
+        fn rounding_is_rust_decimals(lo: u32, mid: u32, hi in 0u32..4, negative: bool, scale in 0u32..=28, places in prop::sample::select(vec![2u32, 6])) {
+            use rust_decimal::RoundingStrategy;
+            let value = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let mut expected = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+            expected.rescale(places);
+            let ours = super::round_half_away(value, places);
+            prop_assert_eq!(ours.to_string(), expected.to_string());
+            prop_assert_eq!(ours.is_sign_negative(), expected.is_sign_negative());
+        }
+
         #[test]
         fn any_decimal_prints_as_rust_decimal_does(lo: u32, mid: u32, hi: u32, negative: bool, scale in 0u32..=28) {
             let value = Decimal::from_parts(lo, mid, hi, negative, scale);
