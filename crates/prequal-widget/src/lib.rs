@@ -3,10 +3,10 @@
 //! The `<prequal-widget>` custom element's renderer: a short form in steps and the ranked
 //! results of [`prequal::evaluate`], built with web-sys into the element's shadow root.
 //! The small JS loader in `www/prequal-widget.js` defines the element, fetches the
-//! `policy` pack (the widget's only request) and hands everything to [`Widget`].
+//! `policy` pack (the widget's only request) and hands everything to `Widget` (wasm32 only).
 //!
 //! The logic that needs no browser lives in plain modules with native unit tests:
-//! [`format`] (amounts, rates, dates for people), [`form`] (the form model, its validation
+//! [`format`](mod@format) (amounts, rates, dates for people), [`form`] (the form model, its validation
 //! messages and the form → [`prequal::Firm`] conversion), [`i18n`] (every UI string in
 //! zh-CN and en), [`summary`] (what the `prequal:result` and `prequal:apply` events carry,
 //! and what the live region announces) and [`chart`] (the SVG chart's geometry).

@@ -9,7 +9,7 @@
 //! known fields only, enums as names, numbers as JSON numbers or decimal strings. Each
 //! node knows its path as a linked list of segments on the stack, so nothing is allocated
 //! for paths unless something fails. Messages keep serde's English shapes ("invalid type:
-//! string \"x\", expected a boolean"), which [`Error::from_serde`] turns into a code, a
+//! string \"x\", expected a boolean"), which `Error::from_serde` turns into a code, a
 //! Chinese rendering and a "did you mean" hint.
 
 use crate::error::{json_path, Error, Result};
@@ -103,7 +103,7 @@ impl<'a> Node<'a> {
         error
     }
 
-    /// "invalid type: <what is here>, expected <expected>".
+    /// `invalid type: <what is here>, expected <expected>`.
     #[cold]
     pub fn wrong_type(self, expected: &str) -> Error {
         self.error(&format!("invalid type: {}, expected {expected}", unexpected(self.value)))
