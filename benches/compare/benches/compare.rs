@@ -8,19 +8,18 @@
 //! Before any timing, ZEN and prequal must give the same verdict to the typical firm and
 //! the 1,000 seeded tenants; otherwise the bench stops with the disagreements.
 
+/// The core's own benchmarks of a full evaluation, the schedules and the APR, the very same
+/// code (crates/prequal/benches/shared).
+#[path = "../../../crates/prequal/benches/shared/mod.rs"]
+mod shared;
 mod support;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use prequal::apr::{apr, AprRequest};
-use prequal::schedule::{schedule, RepaymentMethod, ScheduleRequest};
-use prequal::{eligibility, evaluate, Decimal, Firm, Policy};
-use prequal_compare::{tenants, PRODUCT, TYPICAL_FIRM};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use prequal::{eligibility, Firm, Policy};
+use prequal_compare::{tenants, PRODUCT};
+use shared::{bench_apr, bench_evaluate, bench_schedule, typical_firm as typical};
 use std::hint::black_box;
 use support::{disagreements, zen_context, zen_decision, zen_eligible};
-
-fn typical() -> Firm {
-    Firm::from_json(TYPICAL_FIRM).unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn check_agreement(policy: &Policy, decision: &zen_engine::Decision, firms: &[Firm]) {
     let wrong = disagreements(policy, decision, firms, policy.market.as_of);
@@ -64,43 +63,6 @@ fn bench_eligibility(c: &mut Criterion) {
         b.iter(|| contexts.iter().filter(|ctx| zen_eligible(&decision, ctx.deep_clone()).0).count())
     });
     group.finish();
-}
-
-fn bench_evaluate(c: &mut Criterion) {
-    let policy = Policy::default_pack();
-    let firm = typical();
-    let as_of = policy.market.as_of;
-    c.bench_function("evaluate/default_pack/typical_firm", |b| {
-        b.iter(|| evaluate(black_box(&policy), black_box(&firm), as_of))
-    });
-}
-
-fn bench_schedule(c: &mut Criterion) {
-    let mut group = c.benchmark_group("schedule");
-    for months in [36u32, 360] {
-        for method in
-            [RepaymentMethod::EqualInstallment, RepaymentMethod::EqualPrincipal, RepaymentMethod::InterestOnly]
-        {
-            let request = ScheduleRequest {
-                principal: Decimal::from(3_000_000),
-                annual_rate: Decimal::new(335, 4),
-                months,
-                method,
-            };
-            group.bench_with_input(BenchmarkId::new(method.id(), months), &request, |b, r| {
-                b.iter(|| schedule(black_box(r)))
-            });
-        }
-    }
-    group.finish();
-}
-
-fn bench_apr(c: &mut Criterion) {
-    let policy = Policy::default_pack();
-    let report = evaluate(&policy, &typical(), policy.market.as_of).unwrap_or_else(|e| panic!("{e}"));
-    let flows = report.quotes.first().map(|q| q.cash_flows.clone()).unwrap_or_default();
-    let request = AprRequest { cash_flows: flows, periods_per_year: 12 };
-    c.bench_function("apr/36_month_net_flows", |b| b.iter(|| apr(black_box(&request))));
 }
 
 criterion_group!(benches, bench_eligibility, bench_evaluate, bench_schedule, bench_apr);

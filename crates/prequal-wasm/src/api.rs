@@ -171,22 +171,24 @@ pub fn evaluate(policy_text: &str, firm_text: &str, date: Option<&str>) -> Outco
 
 /// The report of [`evaluate`], for a pack already read.
 pub fn report(policy: &Policy, firm_text: &str, date: Option<&str>) -> Outcome<Report> {
+    let (firm, date) = firm_on(policy, firm_text, date)?;
+    prequal::evaluate(policy, &firm, date).map_err(|e| Failure::new(Arg::Firm, e))
+}
+
+/// The firm read from its JSON text, and the date: given, else the pack's `market.as_of`.
+fn firm_on(policy: &Policy, firm_text: &str, date: Option<&str>) -> Outcome<(Firm, Date)> {
     let firm = Firm::from_json(firm_text).map_err(|e| Failure::new(Arg::Firm, e))?;
     let date = match date {
         Some(text) => as_of(text)?,
         None => policy.market.as_of,
     };
-    prequal::evaluate(policy, &firm, date).map_err(|e| Failure::new(Arg::Firm, e))
+    Ok((firm, date))
 }
 
 /// The verdict of one product for a firm (the checks of its quote, without the quote):
 /// `None` when the pack has no such product in force on the date.
 pub fn verdict(policy: &Policy, product: &str, firm_text: &str, date: Option<&str>) -> Outcome<Option<Verdict>> {
-    let firm = Firm::from_json(firm_text).map_err(|e| Failure::new(Arg::Firm, e))?;
-    let date = match date {
-        Some(text) => as_of(text)?,
-        None => policy.market.as_of,
-    };
+    let (firm, date) = firm_on(policy, firm_text, date)?;
     prequal::eligibility(policy, product, &firm, date).map_err(|e| Failure::new(Arg::Firm, e))
 }
 

@@ -14,6 +14,8 @@ use crate::schedule::RepaymentMethod;
 use crate::size::{classify, SizeClass, SizeInput};
 use crate::sourced::Sourced;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// What the evaluation knows about the firm, derived once.
 struct Facts<'a> {
@@ -164,31 +166,16 @@ pub fn eligibility(policy: &Policy, product_id: &str, firm: &Firm, as_of: Date) 
     let facts = Facts { firm, years: firm.years_in_operation_on(as_of), size: classify(firm.industry, &size_input) };
     let loan = loan_facts(policy, product, firm);
     let limit = estimate_limit(product, &facts, &loan, None);
-    // The same checks, in the same order, as `judge_all`, tested without building results.
+    // The checks of the quote's report, tested without building its results.
     let mut verdict = Verdict::Eligible;
-    let mut note = |status: Status| match status {
-        Status::Fail => verdict = Verdict::Ineligible,
-        Status::Unknown if verdict == Verdict::Eligible => verdict = Verdict::NeedsInfo,
-        _ => {}
-    };
-    for c in product.criteria.iter().filter(|c| c.required) {
-        note(test(facts.get(c.field, &loan), c.op, &c.value));
-    }
-    if product.partner_parks_only && !policy.parks.is_empty() {
-        note(test(loan.partner_park.map(Fact::Bool), Op::Eq, &Value::Bool(true)));
-    }
-    if let Some(term) = firm.term_months {
-        let ok = (product.term_min_months..=product.term_max_months).contains(&term);
-        note(if ok { Status::Pass } else { Status::Fail });
-    }
-    if let Some(method) = firm.repayment_method {
-        note(if product.repayment_methods.contains(&method) { Status::Pass } else { Status::Fail });
-    }
-    let amount_min = &Value::Number(product.amount_min.value);
-    if let Some(requested) = firm.requested_amount {
-        note(test(Some(Fact::Number(requested)), Op::Gte, amount_min));
-    }
-    note(test(limit.amount.map(Fact::Number), Op::Gte, amount_min));
+    checks(policy, product, &facts, &loan, &limit, |check, fact| {
+        let judged = check.judged;
+        match (judged.required, test(fact, judged.op, &judged.threshold)) {
+            (true, Status::Fail) => verdict = Verdict::Ineligible,
+            (true, Status::Unknown) if verdict == Verdict::Eligible => verdict = Verdict::NeedsInfo,
+            _ => {}
+        }
+    });
     Ok(Some(verdict))
 }
 
@@ -375,7 +362,7 @@ struct Judged<'a> {
     id: &'a str,
     field: Field,
     op: Op,
-    threshold: Value,
+    threshold: Cow<'a, Value>,
     required: bool,
     label: Option<&'a I18n>,
     source: Option<&'a String>,
@@ -393,7 +380,7 @@ fn judge(j: Judged<'_>, fact: Option<Fact<'_>>) -> CriterionResult {
         message: explain::message(j.field, j.op, &j.threshold, observed.as_ref(), label),
         hint: explain::hint(j.field, j.op, gap, status, label),
         gap,
-        threshold: j.threshold,
+        threshold: j.threshold.into_owned(),
         observed,
         status,
         required: j.required,
@@ -408,77 +395,104 @@ fn judge_all(
     loan: &LoanFacts,
     limit: &LimitDetail,
 ) -> Vec<CriterionResult> {
-    let mut out: Vec<CriterionResult> = product
-        .criteria
-        .iter()
-        .map(|c| {
-            let j = Judged {
-                id: &c.id,
-                field: c.field,
-                op: c.op,
-                threshold: c.value.clone(),
-                required: c.required,
-                label: c.label.as_ref(),
-                source: c.source.as_ref(),
-            };
-            let mut result = judge(j, facts.get(c.field, loan));
-            if c.field == Field::SizeClass && result.status == Status::Unknown {
-                result.hint = Some(size_figures_hint(facts.firm));
+    let mut out: Vec<CriterionResult> = Vec::new();
+    checks(policy, product, facts, loan, limit, |check, fact| {
+        let mut result = judge(check.judged, fact);
+        result.hint = match check.origin {
+            Origin::Pack if result.field == Field::SizeClass && result.status == Status::Unknown => {
+                Some(size_figures_hint(facts.firm))
             }
-            result
-        })
-        .collect();
-    let builtin =
-        |id, field, op, threshold| Judged { id, field, op, threshold, required: true, label: None, source: None };
-    if product.partner_parks_only && !policy.parks.is_empty() {
-        let mut result = judge(
-            builtin("partner_park", Field::PartnerPark, Op::Eq, Value::Bool(true)),
-            facts.get(Field::PartnerPark, loan),
-        );
-        if result.status != Status::Pass {
-            result.hint = Some(partner_parks_hint(policy, &product.bank));
-        }
+            Origin::PartnerPark if result.status != Status::Pass => Some(partner_parks_hint(policy, &product.bank)),
+            Origin::Limit if result.status == Status::Unknown => Some(missing_figures_hint(&limit.missing)),
+            _ => result.hint,
+        };
         out.push(result);
+    });
+    out
+}
+
+/// Where a check comes from, for the hints only some of them get.
+#[derive(Clone, Copy)]
+enum Origin {
+    /// A criterion of the pack.
+    Pack,
+    /// The firm's park must partner the bank.
+    PartnerPark,
+    /// The estimated limit must reach the smallest loan.
+    Limit,
+    /// Term, method and the amount asked for.
+    Request,
+}
+
+/// One check of a product's quote.
+struct Check<'a> {
+    judged: Judged<'a>,
+    origin: Origin,
+}
+
+/// Every check of a product's quote, in report order: the pack's criteria, then the
+/// built-in ones (partner park, term, method, amount asked for, estimated limit). Both the
+/// report (`judge_all`) and `eligibility` go through this one list.
+fn checks<'a>(
+    policy: &Policy,
+    product: &'a Product,
+    facts: &Facts<'a>,
+    loan: &LoanFacts,
+    limit: &LimitDetail,
+    mut visit: impl FnMut(Check<'a>, Option<Fact<'a>>),
+) {
+    for c in &product.criteria {
+        let judged = Judged {
+            id: &c.id,
+            field: c.field,
+            op: c.op,
+            threshold: Cow::Borrowed(&c.value),
+            required: c.required,
+            label: c.label.as_ref(),
+            source: c.source.as_ref(),
+        };
+        visit(Check { judged, origin: Origin::Pack }, facts.get(c.field, loan));
+    }
+    let builtin = |id, field, op, threshold, origin| Check {
+        judged: Judged { id, field, op, threshold: Cow::Owned(threshold), required: true, label: None, source: None },
+        origin,
+    };
+    if product.partner_parks_only && !policy.parks.is_empty() {
+        let check = builtin("partner_park", Field::PartnerPark, Op::Eq, Value::Bool(true), Origin::PartnerPark);
+        visit(check, facts.get(Field::PartnerPark, loan));
     }
     let firm = facts.firm;
     if let Some(term) = firm.term_months {
         let term = Some(Fact::Number(Decimal::from(term)));
-        out.push(judge(
-            builtin("term_min", Field::TermMonths, Op::Gte, Value::Number(product.term_min_months.into())),
-            term,
-        ));
-        out.push(judge(
-            builtin("term_max", Field::TermMonths, Op::Lte, Value::Number(product.term_max_months.into())),
-            term,
-        ));
+        let min = Value::Number(product.term_min_months.into());
+        visit(builtin("term_min", Field::TermMonths, Op::Gte, min, Origin::Request), term);
+        let max = Value::Number(product.term_max_months.into());
+        visit(builtin("term_max", Field::TermMonths, Op::Lte, max, Origin::Request), term);
     }
     if let Some(method) = firm.repayment_method {
-        let offered = product.repayment_methods.iter().map(|m| m.id().to_string()).collect();
-        out.push(judge(
-            builtin("repayment_method", Field::RepaymentMethod, Op::In, Value::List(offered)),
-            Some(Fact::Text(method.id())),
-        ));
+        let offered = Value::List(product.repayment_methods.iter().map(|m| m.id().to_string()).collect());
+        let check = builtin("repayment_method", Field::RepaymentMethod, Op::In, offered, Origin::Request);
+        visit(check, Some(Fact::Text(method.id())));
     }
+    let amount_min = || Value::Number(product.amount_min.value);
     if let Some(requested) = firm.requested_amount {
-        out.push(judge(
-            builtin("loan_amount_min", Field::LoanAmount, Op::Gte, Value::Number(product.amount_min.value)),
-            Some(Fact::Number(requested)),
-        ));
+        let check = builtin("loan_amount_min", Field::LoanAmount, Op::Gte, amount_min(), Origin::Request);
+        visit(check, Some(Fact::Number(requested)));
     }
-    let limit_label = I18n { zh_cn: "预估额度".into(), en: "estimated limit".into() };
-    let mut j = builtin("estimated_limit", Field::LoanAmount, Op::Gte, Value::Number(product.amount_min.value));
-    j.label = Some(&limit_label);
-    let mut result = judge(j, limit.amount.map(Fact::Number));
-    if result.status == Status::Unknown {
-        let names: Vec<I18n> = limit.missing.iter().map(|f| explain::label(*f)).collect();
-        let join = |sep: &str, pick: fn(&I18n) -> &str| names.iter().map(pick).collect::<Vec<_>>().join(sep);
-        result.hint = Some(I18n {
-            en: format!("provide {}", join(", ", |n| &n.en)),
-            zh_cn: format!("请提供{}", join("、", |n| &n.zh_cn)),
-        });
-    }
-    out.push(result);
-    out
+    let mut check = builtin("estimated_limit", Field::LoanAmount, Op::Gte, amount_min(), Origin::Limit);
+    check.judged.label = Some(&LIMIT_LABEL);
+    visit(check, limit.amount.map(Fact::Number));
+}
+
+/// The estimated limit's label in the report.
+static LIMIT_LABEL: LazyLock<I18n> =
+    LazyLock::new(|| I18n { zh_cn: "预估额度".into(), en: "estimated limit".into() });
+
+/// "provide revenue, total assets" for an estimated limit that lacks figures.
+fn missing_figures_hint(missing: &[Field]) -> I18n {
+    let names: Vec<I18n> = missing.iter().map(|f| explain::label(*f)).collect();
+    let join = |sep: &str, pick: fn(&I18n) -> &str| names.iter().map(pick).collect::<Vec<_>>().join(sep);
+    I18n { en: format!("provide {}", join(", ", |n| &n.en)), zh_cn: format!("请提供{}", join("、", |n| &n.zh_cn)) }
 }
 
 /// The size class is not something a firm states: ask for the figures its industry needs.

@@ -146,14 +146,19 @@ impl<'a> Node<'a> {
 
     /// One of `names` (an enum given as a JSON string).
     pub fn name<T: Copy>(self, names: &[(&'static str, T)]) -> Result<T> {
+        self.name_of(names, |(name, _)| name).map(|(_, value)| value)
+    }
+
+    /// One of `all`, each named by `name` (an enum given as a JSON string).
+    pub fn name_of<T: Copy>(self, all: &[T], name: fn(T) -> &'static str) -> Result<T> {
         let Json::String(given) = self.value else {
             let what = if matches!(self.value, Json::Number(_)) { "a number".into() } else { unexpected(self.value) };
             return Err(self.error(&format!("invalid type: {what}, expected a name (a JSON string)")));
         };
-        match names.iter().find(|(name, _)| name == given) {
-            Some((_, value)) => Ok(*value),
+        match all.iter().find(|item| name(**item) == given) {
+            Some(item) => Ok(*item),
             None => {
-                let options: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
+                let options: Vec<&str> = all.iter().map(|item| name(*item)).collect();
                 Err(self.error(&format!("unknown variant `{given}`, expected {}", one_of(&options, "nothing"))))
             }
         }

@@ -394,8 +394,7 @@ pub fn classify_request(request: &ClassifyRequest) -> crate::Result<ClassifyResu
 
 impl FromJson for Industry {
     fn from_json(node: Node<'_>) -> Result<Industry> {
-        let names: Vec<(&'static str, Industry)> = Industry::ALL.iter().map(|i| (i.id(), *i)).collect();
-        node.name(&names)
+        node.name_of(&Industry::ALL, Industry::id)
     }
 }
 
