@@ -68,7 +68,7 @@ async function locate(pathname) {
         file = join(file, 'index.html');
         info = await stat(file);
       }
-      if (info.isFile()) return { file, size: info.size };
+      if (info.isFile()) return { file, size: info.size, mtimeMs: info.mtimeMs };
     } catch {
       // try the next candidate
     }
@@ -95,7 +95,15 @@ const server = createServer(async (request, response) => {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
     return;
   }
+  // A validator, so that a returning visitor's browser revalidates (304) instead of fetching
+  // everything again, and keeps what it compiled from the .wasm (V8's code cache).
+  const etag = `"${found.size.toString(36)}-${Math.round(found.mtimeMs).toString(36)}"`;
+  if (request.headers['if-none-match'] === etag) {
+    response.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' }).end();
+    return;
+  }
   response.writeHead(200, {
+    ETag: etag,
     'Content-Type': TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': found.size,
     'Cache-Control': 'no-cache',

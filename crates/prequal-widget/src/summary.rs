@@ -5,72 +5,123 @@
 use crate::format;
 use crate::i18n::{self, fill, T};
 use prequal::report::{Quote, Report, Verdict};
-use prequal::{Decimal, Firm, Lang};
-use serde_json::{json, Map, Value};
+use prequal::{Decimal, Firm, Lang, Policy};
+use serde::Serialize;
 
-fn dec(value: Decimal) -> Value {
-    Value::String(value.to_string())
+// The details are written by serde_json's writer from these structs (not built as
+// `serde_json::Value`s): the Value machinery and its float formatting cost the widget's
+// module ~15 KB for a handful of small objects.
+
+/// An amount or rate as the engine's exact decimal string.
+struct Dec(Decimal);
+
+impl Serialize for Dec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        prequal::money::serialize(&self.0, serializer)
+    }
 }
 
-fn opt(value: Option<Decimal>) -> Value {
-    value.map_or(Value::Null, dec)
+fn opt(value: Option<Decimal>) -> Option<Dec> {
+    value.map(Dec)
 }
 
-fn i18n(text: &prequal::policy::I18n) -> Value {
-    json!({"zh-CN": text.zh_cn, "en": text.en})
+/// A text in both languages.
+#[derive(Serialize)]
+struct Names<'a> {
+    #[serde(rename = "zh-CN")]
+    zh_cn: &'a str,
+    en: &'a str,
+}
+
+fn names(text: &prequal::policy::I18n) -> Names<'_> {
+    Names { zh_cn: &text.zh_cn, en: &text.en }
+}
+
+#[derive(Serialize)]
+struct QuoteSummary<'a> {
+    rank: usize,
+    product: &'a str,
+    name: Names<'a>,
+    bank: &'a str,
+    bank_name: Names<'a>,
+    verdict: &'static str,
+    limit: Option<Dec>,
+    apr_gross: Option<Dec>,
+    apr_net: Option<Dec>,
+    loan: Option<LoanSummary>,
+    open_criteria: Vec<OpenCriterion<'a>>,
+}
+
+#[derive(Serialize)]
+struct LoanSummary {
+    amount: Dec,
+    term_months: u32,
+    method: &'static str,
+    annual_rate: Dec,
+    rate_after_subsidy: Dec,
+    guarantee_fee_rate: Option<Dec>,
+    guarantee_fee: Dec,
+    guarantee_fee_net: Dec,
+    first_payment: Dec,
+    total_interest: Dec,
+    interest_subsidy: Dec,
+    fee_subsidy: Dec,
+    total_cost_gross: Dec,
+    total_cost_net: Dec,
+}
+
+#[derive(Serialize)]
+struct OpenCriterion<'a> {
+    id: &'a str,
+    status: &'static str,
+    required: bool,
+    message: Names<'a>,
+    hint: Option<Names<'a>>,
 }
 
 /// One quote, as the events carry it.
-pub fn quote(q: &Quote, rank: usize) -> Value {
-    let mut out = Map::new();
-    out.insert("rank".into(), json!(rank));
-    out.insert("product".into(), json!(q.product));
-    out.insert("name".into(), i18n(&q.name));
-    out.insert("bank".into(), json!(q.bank));
-    out.insert("bank_name".into(), i18n(&q.bank_name));
-    out.insert("verdict".into(), json!(i18n::verdict_id(q.verdict)));
-    out.insert("limit".into(), opt(q.limit.amount));
-    out.insert("apr_gross".into(), opt(q.apr_gross));
-    out.insert("apr_net".into(), opt(q.apr_net));
-    if let Some(loan) = &q.loan {
-        out.insert(
-            "loan".into(),
-            json!({
-                "amount": dec(loan.amount),
-                "term_months": loan.term_months,
-                "method": loan.method.id(),
-                "annual_rate": dec(loan.annual_rate),
-                "rate_after_subsidy": dec(loan.rate_after_subsidy),
-                "guarantee_fee_rate": opt(loan.guarantee_fee_rate),
-                "guarantee_fee": dec(loan.guarantee_fee),
-                "guarantee_fee_net": dec(loan.guarantee_fee_net),
-                "first_payment": dec(loan.first_payment),
-                "total_interest": dec(loan.total_interest),
-                "interest_subsidy": dec(loan.interest_subsidy),
-                "fee_subsidy": dec(loan.fee_subsidy),
-                "total_cost_gross": dec(loan.total_cost_gross),
-                "total_cost_net": dec(loan.total_cost_net),
-            }),
-        );
-    } else {
-        out.insert("loan".into(), Value::Null);
-    }
-    let open: Vec<Value> = q
+fn quote(q: &Quote, rank: usize) -> QuoteSummary<'_> {
+    let loan = q.loan.as_ref().map(|loan| LoanSummary {
+        amount: Dec(loan.amount),
+        term_months: loan.term_months,
+        method: loan.method.id(),
+        annual_rate: Dec(loan.annual_rate),
+        rate_after_subsidy: Dec(loan.rate_after_subsidy),
+        guarantee_fee_rate: opt(loan.guarantee_fee_rate),
+        guarantee_fee: Dec(loan.guarantee_fee),
+        guarantee_fee_net: Dec(loan.guarantee_fee_net),
+        first_payment: Dec(loan.first_payment),
+        total_interest: Dec(loan.total_interest),
+        interest_subsidy: Dec(loan.interest_subsidy),
+        fee_subsidy: Dec(loan.fee_subsidy),
+        total_cost_gross: Dec(loan.total_cost_gross),
+        total_cost_net: Dec(loan.total_cost_net),
+    });
+    let open_criteria = q
         .criteria
         .iter()
         .filter(|c| c.status != prequal::condition::Status::Pass)
-        .map(|c| {
-            json!({
-                "id": c.id,
-                "status": status_id(c.status),
-                "required": c.required,
-                "message": i18n(&c.message),
-                "hint": c.hint.as_ref().map(i18n),
-            })
+        .map(|c| OpenCriterion {
+            id: &c.id,
+            status: status_id(c.status),
+            required: c.required,
+            message: names(&c.message),
+            hint: c.hint.as_ref().map(names),
         })
         .collect();
-    out.insert("open_criteria".into(), Value::Array(open));
-    Value::Object(out)
+    QuoteSummary {
+        rank,
+        product: &q.product,
+        name: names(&q.name),
+        bank: &q.bank,
+        bank_name: names(&q.bank_name),
+        verdict: i18n::verdict_id(q.verdict),
+        limit: opt(q.limit.amount),
+        apr_gross: opt(q.apr_gross),
+        apr_net: opt(q.apr_net),
+        loan,
+        open_criteria,
+    }
 }
 
 fn status_id(status: prequal::condition::Status) -> &'static str {
@@ -81,47 +132,117 @@ fn status_id(status: prequal::condition::Status) -> &'static str {
     }
 }
 
-fn head(report: &Report, lang: Lang) -> Map<String, Value> {
-    let mut out = Map::new();
-    out.insert(
-        "policy".into(),
-        json!({
-            "id": report.policy.id,
-            "version": report.policy.version,
-            "name": i18n(&report.policy.name),
-            "content_hash": report.policy.content_hash,
-        }),
-    );
-    out.insert("as_of".into(), json!(report.as_of.to_string()));
-    out.insert("lang".into(), json!(i18n::tag(lang)));
-    out.insert(
-        "firm".into(),
-        json!({
-            "industry": report.firm.industry.id(),
-            "size_class": i18n::size_id(report.firm.size_class),
-            "years_in_operation": opt(report.firm.years_in_operation),
-        }),
-    );
-    out
+#[derive(Serialize)]
+struct PolicySummary<'a> {
+    id: &'a str,
+    version: &'a str,
+    name: Names<'a>,
+    content_hash: &'a str,
+}
+
+#[derive(Serialize)]
+struct FirmSummary {
+    industry: &'static str,
+    size_class: &'static str,
+    years_in_operation: Option<Dec>,
+}
+
+/// What every report event starts with.
+#[derive(Serialize)]
+struct Head<'a> {
+    policy: PolicySummary<'a>,
+    as_of: String,
+    lang: &'static str,
+    firm: FirmSummary,
+}
+
+fn head(report: &Report, lang: Lang) -> Head<'_> {
+    Head {
+        policy: PolicySummary {
+            id: &report.policy.id,
+            version: &report.policy.version,
+            name: names(&report.policy.name),
+            content_hash: &report.policy.content_hash,
+        },
+        as_of: report.as_of.to_string(),
+        lang: i18n::tag(lang),
+        firm: FirmSummary {
+            industry: report.firm.industry.id(),
+            size_class: i18n::size_id(report.firm.size_class),
+            years_in_operation: opt(report.firm.years_in_operation),
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct ResultDetail<'a> {
+    #[serde(flatten)]
+    head: Head<'a>,
+    quotes: Vec<QuoteSummary<'a>>,
+    notice: Names<'a>,
+}
+
+#[derive(Serialize)]
+struct ApplyDetail<'a> {
+    #[serde(flatten)]
+    head: Head<'a>,
+    quote: QuoteSummary<'a>,
+    answers: &'a Firm,
+    consent: bool,
+}
+
+/// JSON text of a detail (these structs hold only strings, numbers and booleans, so the
+/// writer cannot fail; `null` would be the answer if it ever did).
+fn to_json(detail: &impl Serialize) -> String {
+    serde_json::to_string(detail).unwrap_or_else(|_| "null".into())
 }
 
 /// The `prequal:result` detail: the report summary after an evaluation.
-pub fn result(report: &Report, shown: &[&Quote], lang: Lang) -> Value {
-    let mut out = head(report, lang);
-    let quotes: Vec<Value> = shown.iter().enumerate().map(|(i, q)| quote(q, i + 1)).collect();
-    out.insert("quotes".into(), Value::Array(quotes));
-    out.insert("notice".into(), i18n(&report.policy.notice));
-    Value::Object(out)
+pub fn result(report: &Report, shown: &[&Quote], lang: Lang) -> String {
+    let quotes = shown.iter().enumerate().map(|(i, q)| quote(q, i + 1)).collect();
+    to_json(&ResultDetail { head: head(report, lang), quotes, notice: names(&report.policy.notice) })
 }
 
 /// The `prequal:apply` detail: what the visitor agreed to give the website — the product
 /// they chose with its estimate, and their answers.
-pub fn apply(report: &Report, chosen: &Quote, rank: usize, firm: &Firm, lang: Lang) -> Value {
-    let mut out = head(report, lang);
-    out.insert("quote".into(), quote(chosen, rank));
-    out.insert("answers".into(), serde_json::to_value(firm).unwrap_or(Value::Null));
-    out.insert("consent".into(), Value::Bool(true));
-    Value::Object(out)
+pub fn apply(report: &Report, chosen: &Quote, rank: usize, firm: &Firm, lang: Lang) -> String {
+    to_json(&ApplyDetail { head: head(report, lang), quote: quote(chosen, rank), answers: firm, consent: true })
+}
+
+#[derive(Serialize)]
+struct ReadyDetail<'a> {
+    policy: ReadyPolicy<'a>,
+    lang: &'static str,
+    products: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ReadyPolicy<'a> {
+    id: &'a str,
+    version: &'a str,
+    name: Names<'a>,
+}
+
+/// The `prequal:ready` detail: the pack in use and its products.
+pub fn ready(policy: &Policy, lang: Lang) -> String {
+    to_json(&ReadyDetail {
+        policy: ReadyPolicy { id: &policy.id, version: &policy.version, name: names(&policy.name) },
+        lang: i18n::tag(lang),
+        products: policy.products.iter().map(|p| p.id.as_str()).collect(),
+    })
+}
+
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    url: &'a str,
+    reason: &'a str,
+    invalid: bool,
+}
+
+/// The `prequal:error` detail: the pack at `url` could not be used, and why; `invalid`
+/// when it was fetched but is not a valid pack.
+pub fn error(url: &str, reason: &str, invalid: bool) -> String {
+    to_json(&ErrorDetail { url, reason, invalid })
 }
 
 /// The sentence for the live region: the count per verdict and the best quote.
@@ -145,7 +266,12 @@ pub fn announce(shown: &[&Quote], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use prequal::{evaluate, Policy};
+    use prequal::evaluate;
+    use serde_json::Value;
+
+    fn parse(text: String) -> Value {
+        serde_json::from_str(&text).unwrap()
+    }
 
     fn report() -> (Report, Firm) {
         let policy = Policy::default_pack();
@@ -163,7 +289,7 @@ mod tests {
     fn result_carries_exact_decimal_strings() {
         let (report, _) = report();
         let shown: Vec<&Quote> = report.quotes.iter().collect();
-        let detail = result(&report, &shown, Lang::ZhCn);
+        let detail = parse(result(&report, &shown, Lang::ZhCn));
         let first = &detail["quotes"][0];
         let q = &report.quotes[0];
         assert_eq!(first["rank"], 1);
@@ -179,7 +305,7 @@ mod tests {
     fn apply_carries_the_answers_and_the_chosen_quote() {
         let (report, firm) = report();
         let q = &report.quotes[0];
-        let detail = apply(&report, q, 1, &firm, Lang::En);
+        let detail = parse(apply(&report, q, 1, &firm, Lang::En));
         assert_eq!(detail["quote"]["product"], q.product.as_str());
         assert_eq!(detail["answers"]["revenue"], "18000000");
         assert_eq!(detail["consent"], true);

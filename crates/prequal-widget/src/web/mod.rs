@@ -78,6 +78,9 @@ pub(crate) struct State {
     pub sent: Option<String>,
     pub announced: String,
     pub ready_sent: bool,
+    /// Set up, not yet shown: the loader passes the attributes before the pack, and only
+    /// the pack (or `loading()`) renders, so the first paint is one render, not five.
+    pub held: bool,
     pub effects: Vec<Effect>,
 }
 
@@ -99,7 +102,9 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Render the loading state into `root` and listen for the visitor's input.
+    /// A widget rendering into `root`, listening for the visitor's input. Nothing is shown
+    /// until the loader passes the pack (`use_policy`, `policy_failed`) or says it is
+    /// fetching one (`loading`); the attributes set before that cost no render.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsValue> {
         let doc = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
@@ -121,6 +126,7 @@ impl Widget {
             sent: None,
             announced: String::new(),
             ready_sent: false,
+            held: true,
             effects: Vec::new(),
         };
         let shared = Rc::new(Shared { dom: Dom { doc }, host, root, state: RefCell::new(state) });
@@ -133,12 +139,7 @@ impl Widget {
             shared.root.add_event_listener_with_callback_and_bool(name, closure.as_ref().unchecked_ref(), capture)?;
             listeners.push(closure);
         }
-        let widget = Widget { shared, _listeners: listeners };
-        widget.update(|_, s| {
-            s.phase = Phase::Loading;
-            Ok(Render::All)
-        });
-        Ok(widget)
+        Ok(Widget { shared, _listeners: listeners })
     }
 
     /// The `lang` attribute: `zh-CN` (default) or `en`.
@@ -212,6 +213,7 @@ impl Widget {
     /// Show the loading state (a new `policy` is being fetched).
     pub fn loading(&self) {
         self.update(|_, s| {
+            s.held = false;
             s.phase = Phase::Loading;
             Ok(Render::All)
         });
@@ -220,6 +222,7 @@ impl Widget {
     /// Use a pack: its JSON text, or the bundled default pack when `None`.
     pub fn use_policy(&self, url: Option<String>, text: Option<String>) {
         self.update(|_, s| {
+            s.held = false;
             let parsed = match text.as_deref() {
                 Some(text) => Policy::from_json(text),
                 None => Policy::try_default(),
@@ -235,8 +238,7 @@ impl Widget {
             s.sent = None;
             apply_prefill(s);
             if let Phase::Failed { url, reason, .. } = &s.phase {
-                let detail = serde_json::json!({"url": url, "reason": reason, "invalid": true});
-                s.effects.push(Effect::Dispatch("prequal:error", detail.to_string()));
+                s.effects.push(Effect::Dispatch("prequal:error", summary::error(url, reason, true)));
             }
             Ok(Render::All)
         });
@@ -245,8 +247,8 @@ impl Widget {
     /// The pack at `url` could not be fetched: show why.
     pub fn policy_failed(&self, url: String, reason: String) {
         self.update(|_, s| {
-            let detail = serde_json::json!({"url": url, "reason": reason, "invalid": false});
-            s.effects.push(Effect::Dispatch("prequal:error", detail.to_string()));
+            s.effects.push(Effect::Dispatch("prequal:error", summary::error(&url, &reason, false)));
+            s.held = false;
             s.phase = Phase::Failed { url, reason, invalid: false };
             Ok(Render::All)
         });
@@ -283,7 +285,7 @@ fn update(shared: &Rc<Shared>, change: impl FnOnce(&Shared, &mut State) -> R<Ren
 
 /// Re-render after a change (not generic: one copy for every entry point).
 fn finish(shared: &Shared, s: &mut State, render: R<Render>) -> Vec<Effect> {
-    {
+    if !s.held {
         let outcome = render.and_then(|render| match render {
             Render::Nothing => Ok(()),
             Render::Field(input) => {
@@ -367,19 +369,11 @@ fn evaluate(s: &mut State) {
     let report = prequal::evaluate(policy, &firm, date);
     if !s.ready_sent {
         s.ready_sent = true;
-        let products: Vec<&str> = policy.products.iter().map(|p| p.id.as_str()).collect();
-        let detail = serde_json::json!({
-            "policy": {"id": policy.id, "version": policy.version,
-                       "name": {"zh-CN": policy.name.zh_cn, "en": policy.name.en}},
-            "lang": crate::i18n::tag(s.lang),
-            "products": products,
-        });
-        s.effects.push(Effect::Dispatch("prequal:ready", detail.to_string()));
+        s.effects.push(Effect::Dispatch("prequal:ready", summary::ready(policy, s.lang)));
     }
     if let Ok(report) = &report {
         let shown = shown(s, report);
-        let detail = summary::result(report, &shown, s.lang);
-        s.effects.push(Effect::Dispatch("prequal:result", detail.to_string()));
+        s.effects.push(Effect::Dispatch("prequal:result", summary::result(report, &shown, s.lang)));
     }
     s.report = Some(report);
     s.firm = Some(firm);
@@ -510,8 +504,7 @@ fn submit(s: &mut State, agreed: bool) {
     if let (Some(Ok(report)), Some(firm)) = (&s.report, &s.firm) {
         let shown = shown(s, report);
         if let Some((index, quote)) = shown.iter().enumerate().find(|(_, q)| q.product == product) {
-            let detail = summary::apply(report, quote, index + 1, firm, s.lang);
-            s.effects.push(Effect::Dispatch("prequal:apply", detail.to_string()));
+            s.effects.push(Effect::Dispatch("prequal:apply", summary::apply(report, quote, index + 1, firm, s.lang)));
         }
     }
     s.consent = None;
