@@ -724,14 +724,18 @@ impl Policy {
 
     /// The bundled default pack, parsed and validated.
     pub fn try_default() -> Result<Policy> {
-        Policy::from_json(DEFAULT_PACK_JSON)
+        let policy = Policy::from_json(DEFAULT_PACK_JSON)?;
+        // Known when the crate is built (a test recomputes it): hashing is a few ms of cold
+        // code before a browser's first quote, for an answer that never changes.
+        let _ = policy.hash.set(DEFAULT_PACK_HASH.to_string());
+        Ok(policy)
     }
 
     /// The bundled default pack, "Shenzhen park loan 2.0 (illustrative)".
     pub fn default_pack() -> Policy {
         // The embedded pack is checked by tests; should it ever fail, an empty pack with no
         // products is safer than a panic in a browser.
-        Policy::from_json(DEFAULT_PACK_JSON).unwrap_or_else(|_| Policy::empty())
+        Policy::try_default().unwrap_or_else(|_| Policy::empty())
     }
 
     fn empty() -> Policy {
@@ -780,6 +784,9 @@ impl Policy {
 /// The bundled default pack's JSON (the same bytes as `examples/packs/shenzhen-park-loan-2.json`).
 pub const DEFAULT_PACK_JSON: &str = include_str!("default_pack.json");
 
+/// [`Policy::content_hash`] of the bundled pack; `default_pack_hash_is_current` recomputes it.
+const DEFAULT_PACK_HASH: &str = "sha256:a15785cba6c49d1e23fe1d5700672e7001fcc81a4fb397e68d124edf214ca218";
+
 /// Whether a field can be a limit base (a yuan figure of the firm).
 pub(crate) fn is_limit_base(field: Field) -> bool {
     matches!(field, Field::Revenue | Field::AnnualTaxPaid | Field::TotalAssets) && field.kind() == Kind::Number
@@ -801,5 +808,17 @@ fn what_zh(what: &str) -> &'static str {
         "guarantee scheme" => "担保方案",
         "subsidy scheme" => "补贴方案",
         _ => "对象",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_pack_hash_is_current() {
+        let computed = Policy::from_json(DEFAULT_PACK_JSON).map(|p| p.content_hash());
+        assert_eq!(computed.as_deref(), Ok(DEFAULT_PACK_HASH), "update DEFAULT_PACK_HASH with default_pack.json");
+        assert_eq!(Policy::try_default().map(|p| p.content_hash()).as_deref(), Ok(DEFAULT_PACK_HASH));
     }
 }
