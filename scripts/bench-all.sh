@@ -10,7 +10,8 @@
 #   bash scripts/bench-all.sh --no-report   # measure only; results in target/bench-results/
 #
 # Steps (raw results as JSON in target/bench-results/):
-#   1. builds: the WASM SDK (pkg/) and the widget (www/pkg/), which install their toolchain
+#   1. builds: the WASM SDK (pkg/) and the widget (www/pkg/), which install their toolchain;
+#      their sizes, and the size floor (scripts/size-floor.sh: the engine alone in a module)
 #   2. core criterion benches: cargo bench -p prequal --bench evaluate
 #   3. side by side, native: benches/compare (its own workspace, with GoRules ZEN): the
 #      verdict check on 1,001 firms, then criterion (prequal vs ZEN eligibility, evaluate,
@@ -64,6 +65,9 @@ bash scripts/build-wasm.sh >&2
 bash scripts/build-widget.sh >&2
 # size.sh fails when the .wasm is over its budget; here only its figures count.
 { bash scripts/size.sh || true; } | sed -n 's/^bytes: wasm \([0-9]*\) \/ \([0-9]*\) \/ \([0-9]*\); glue \([0-9]*\) \/ \([0-9]*\) \/ \([0-9]*\)$/{"wasm": [\1, \2, \3], "glue": [\4, \5, \6]}/p' > "$out/sdk-size.json"
+
+step "size floor: the engine alone in a module (scripts/size-floor.sh)"
+bash scripts/size-floor.sh --json "$out/size-floor.json" >&2
 
 step "core criterion benches (crates/prequal/benches/evaluate.rs)"
 cargo bench -p prequal --bench evaluate -- "${criterion[@]}" >&2

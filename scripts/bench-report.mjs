@@ -59,6 +59,7 @@ const zen = read('zen-version.json');
 const node = read('node-compare.json');
 const payload = read('payload.json');
 const sdkSize = read('sdk-size.json');
+const floor = read('size-floor.json');
 const widget = read('bench-widget.json');
 const wasmRuns = readLines('bench-wasm.jsonl').map((l) => JSON.parse(l));
 const screenRows = readLines('screen.md');
@@ -124,6 +125,19 @@ if (sdkSize?.wasm) {
     row('`pkg/prequal_bg.wasm`', sdkSize.wasm), row('JS glue (`prequal.js` + snippets)', sdkSize.glue),
     '', `Budget: 60 KiB gzip for the \`.wasm\`: ${met(sdkSize.wasm[1] <= 60 * 1024)}.`,
     '', '`bash scripts/build-wasm.sh && bash scripts/size.sh`',
+  ].join('\n');
+}
+
+if (floor?.length) {
+  const what = {
+    schedule: '`schedule(request JSON)` → JSON: the reader, rust_decimal, errors in two languages, the JSON writer',
+    evaluate: '+ `evaluate(pack JSON, firm JSON)` → report JSON: pack reading and validation, the whole engine, the report',
+    'evaluate-bundled': '`evaluate(firm JSON)` on the bundled pack (its JSON inside the module) → report JSON',
+  };
+  blocks['size-floor'] = [
+    '| module | what is in it | raw | gzip -9 | brotli |', '|---|---|---|---|---|',
+    ...floor.map((r) => `| ${r.name} | ${what[r.name] ?? 'the shipped SDK: every API function, the JS value handling, the tape'} | ${kib(r.raw)} | **${kib(r.gzip)}** | ${kib(r.brotli)} |`),
+    '', '`bash scripts/size-floor.sh` (benches/size-floor: the engine with text-in, JSON-text-out entry points and nothing else; the SDK\'s profile, wasm-bindgen and wasm-opt -Oz)',
   ].join('\n');
 }
 
