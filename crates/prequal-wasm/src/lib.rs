@@ -28,6 +28,12 @@ use tape::Tape;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Talc instead of Rust's default dlmalloc: in WebAssembly it is both smaller and faster
+/// (a report is a few hundred allocations; see BENCHMARKS.md).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("../types.d.ts");
 

@@ -30,3 +30,8 @@ mod web;
 
 #[cfg(target_arch = "wasm32")]
 pub use web::Widget;
+
+/// Talc instead of Rust's default dlmalloc: smaller in WebAssembly (see BENCHMARKS.md).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
