@@ -312,6 +312,21 @@ mod tests {
     }
 
     #[test]
+    fn ready_and_error_details_are_json() {
+        let policy = Policy::default_pack();
+        let detail = parse(ready(&policy, Lang::En));
+        assert_eq!(detail["policy"]["id"], "shenzhen-park-loan-2");
+        assert_eq!(detail["policy"]["name"]["zh-CN"], policy.name.zh_cn.as_str());
+        assert_eq!(detail["lang"], "en");
+        assert_eq!(detail["products"].as_array().unwrap().len(), policy.products.len());
+        let detail = parse(error("packs/\"x\".json", "HTTP 404 <Not Found>", false));
+        assert_eq!(
+            detail,
+            serde_json::json!({"url": "packs/\"x\".json", "reason": "HTTP 404 <Not Found>", "invalid": false})
+        );
+    }
+
+    #[test]
     fn announces_counts_and_the_best() {
         let (report, _) = report();
         let shown: Vec<&Quote> = report.quotes.iter().collect();
