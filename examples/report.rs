@@ -41,7 +41,12 @@ fn print_report(report: &Report) {
         "{} ({} v{}, {})",
         report.policy.name.en, report.policy.id, report.policy.version, report.policy.content_hash
     );
-    println!("as of {}; firm: {}, size {:?}", report.as_of, report.firm.industry_name.en, report.firm.size_class);
+    println!(
+        "as of {}; firm: {}, size {:?}",
+        report.as_of,
+        report.firm.industry_name.as_ref().map_or("", |n| n.en.as_str()),
+        report.firm.size_class
+    );
     println!("{}\n", report.policy.notice.en);
     for quote in &report.quotes {
         print_quote(quote);

@@ -66,7 +66,7 @@ fn header(report: &Report, lang: Lang) -> String {
         pick(lang, "5-year LPR", "5年期以上LPR"),
         percent(report.market.lpr_5y.value),
         pick(lang, "firm", "企业"),
-        firm.industry_name.get(lang),
+        firm.industry_name.as_ref().map_or("?", |n| n.get(lang)),
         size(firm.size_class, lang),
         years,
     )

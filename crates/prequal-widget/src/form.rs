@@ -274,7 +274,7 @@ impl Form {
         let q = &firm.qualifications;
         let years = firm.years_in_operation.or_else(|| firm.founded.and_then(|_| firm.years_in_operation_on(as_of)));
         let fields: [(Input, Option<String>); 24] = [
-            (Input::Industry, Some(firm.industry.id().to_string())),
+            (Input::Industry, firm.industry.map(|i| i.id().to_string())),
             (Input::Park, firm.park.clone()),
             (Input::Employees, whole(firm.employees)),
             (Input::Revenue, wan(firm.revenue)),
@@ -483,7 +483,7 @@ fn set_field(firm: &mut Firm, input: Input, value: Read) {
 
 fn clear_field(firm: &mut Firm, input: Input) {
     match input {
-        Input::Industry => firm.industry = Industry::Other,
+        Input::Industry => firm.industry = None,
         Input::YearsInOperation => {
             firm.years_in_operation = None;
             firm.founded = None;
@@ -524,7 +524,7 @@ mod tests {
     fn defaults_make_a_valid_firm() {
         let (firm, problems) = Form::defaults().to_firm();
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(firm.industry, Industry::SoftwareIt);
+        assert_eq!(firm.industry, Some(Industry::SoftwareIt));
         assert_eq!(firm.revenue, Some(d("5000000")));
         assert_eq!(firm.debt_ratio, Some(d("0.5")));
         assert_eq!(firm.term_months, Some(12));

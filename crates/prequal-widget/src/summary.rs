@@ -142,7 +142,7 @@ struct PolicySummary<'a> {
 
 #[derive(Serialize)]
 struct FirmSummary {
-    industry: &'static str,
+    industry: Option<&'static str>,
     size_class: &'static str,
     years_in_operation: Option<Dec>,
 }
@@ -167,7 +167,7 @@ fn head(report: &Report, lang: Lang) -> Head<'_> {
         as_of: report.as_of.to_string(),
         lang: i18n::tag(lang),
         firm: FirmSummary {
-            industry: report.firm.industry.id(),
+            industry: report.firm.industry.map(|i| i.id()),
             size_class: i18n::size_id(report.firm.size_class),
             years_in_operation: opt(report.firm.years_in_operation),
         },

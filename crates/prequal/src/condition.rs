@@ -1,7 +1,8 @@
-//! The pack's small, closed condition vocabulary: a named firm fact, an operator and a
-//! value. Criteria, pricing tiers, limit uplifts and subsidy conditions all use it.
-//! There is no expression language on purpose: every condition can be validated on load
-//! and explained to a person in both languages.
+//! The pack's small, closed condition vocabulary: a field (built in, or a fact the pack
+//! declares), an operator and a value, and `any_of` / `all_of` groups of those. Criteria,
+//! pricing tiers, limit uplifts and caps and subsidy conditions all use it. There is no
+//! expression language on purpose: every condition can be validated on load and explained
+//! to a person in both languages.
 
 use crate::error::Result;
 use crate::json::{FromJson, Json, Node};
@@ -79,6 +80,11 @@ pub enum Unit {
 }
 
 impl Field {
+    /// The field's name as written in JSON.
+    pub fn id(self) -> &'static str {
+        Field::NAMES.iter().find(|(_, f)| *f == self).map_or("", |(name, _)| name)
+    }
+
     /// The kind of value the field holds.
     pub fn kind(self) -> Kind {
         use Field::*;
@@ -249,17 +255,217 @@ impl schemars::JsonSchema for Value {
     }
 }
 
-/// A test on one fact: `{"field": "years_in_operation", "op": "gte", "value": 2}`.
+/// What a condition tests: a built-in firm field, or a fact the pack declares in `facts`.
+/// Written in JSON as the field's name or the fact's id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum FieldRef {
+    /// One of the built-in fields.
+    Builtin(Field),
+    /// The id of a fact declared in the pack's `facts`.
+    Declared(String),
+}
+
+impl FieldRef {
+    /// The built-in field, if it is one.
+    pub fn builtin(&self) -> Option<Field> {
+        match self {
+            FieldRef::Builtin(field) => Some(*field),
+            FieldRef::Declared(_) => None,
+        }
+    }
+
+    /// The name as written in JSON.
+    pub fn id(&self) -> &str {
+        match self {
+            FieldRef::Builtin(field) => field.id(),
+            FieldRef::Declared(id) => id,
+        }
+    }
+}
+
+impl From<Field> for FieldRef {
+    fn from(field: Field) -> FieldRef {
+        FieldRef::Builtin(field)
+    }
+}
+
+impl PartialEq<Field> for FieldRef {
+    fn eq(&self, other: &Field) -> bool {
+        self.builtin() == Some(*other)
+    }
+}
+
+impl Serialize for FieldRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl FromJson for FieldRef {
+    fn from_json(node: Node<'_>) -> Result<FieldRef> {
+        // Built-in names first; anything else must be a declared fact, which the pack's
+        // validation checks (it knows the declarations; reading does not).
+        let name = node.str()?;
+        match Field::NAMES.iter().find(|(n, _)| *n == name) {
+            Some((_, field)) => Ok(FieldRef::Builtin(*field)),
+            None => String::from_json(node).map(FieldRef::Declared),
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for FieldRef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FieldRef".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let builtin = generator.subschema_for::<Field>();
+        schemars::json_schema!({
+            "description": "A built-in firm field, or the id of a fact declared in the pack's `facts`.",
+            "anyOf": [builtin, {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}]
+        })
+    }
+}
+
+/// How deep `any_of` / `all_of` groups may nest: a group inside a group inside a group,
+/// and no further. Deeper rules are hard for a person to read, which is the point of packs.
+pub const MAX_GROUP_DEPTH: usize = 3;
+
+/// A test on one field: `{"field": "years_in_operation", "op": "gte", "value": 2}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct Condition {
-    /// The fact tested.
-    pub field: Field,
+pub struct Test {
+    /// The field or declared fact tested.
+    pub field: FieldRef,
     /// The comparison.
     pub op: Op,
     /// What it is compared with.
     pub value: Value,
+}
+
+/// A condition: one test, or a group of conditions that holds when any one
+/// (`{"any_of": [...]}`) or every one (`{"all_of": [...]}`) of them holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Condition {
+    /// One test.
+    Test(Test),
+    /// Holds if one holds; fails if all fail; else unknown.
+    AnyOf(Vec<Condition>),
+    /// Holds if all hold; fails if one fails; else unknown.
+    AllOf(Vec<Condition>),
+}
+
+/// Which kind of group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// `any_of`
+    AnyOf,
+    /// `all_of`
+    AllOf,
+}
+
+impl Condition {
+    /// A single test.
+    pub fn test(field: impl Into<FieldRef>, op: Op, value: Value) -> Condition {
+        Condition::Test(Test { field: field.into(), op, value })
+    }
+
+    /// The group kind and its members, if this is a group.
+    pub fn group(&self) -> Option<(Group, &[Condition])> {
+        match self {
+            Condition::Test(_) => None,
+            Condition::AnyOf(list) => Some((Group::AnyOf, list)),
+            Condition::AllOf(list) => Some((Group::AllOf, list)),
+        }
+    }
+
+    /// The three-valued outcome, given how to look a field up.
+    pub fn status<'a>(&self, fact: &impl Fn(&FieldRef) -> Option<Fact<'a>>) -> Status {
+        match self {
+            Condition::Test(t) => test(fact(&t.field), t.op, &t.value),
+            Condition::AnyOf(list) => combine(Group::AnyOf, list.iter().map(|c| c.status(fact))),
+            Condition::AllOf(list) => combine(Group::AllOf, list.iter().map(|c| c.status(fact))),
+        }
+    }
+
+    /// Every test inside, depth first, in document order.
+    pub fn tests(&self, visit: &mut impl FnMut(&Test)) {
+        match self {
+            Condition::Test(t) => visit(t),
+            Condition::AnyOf(list) | Condition::AllOf(list) => list.iter().for_each(|c| c.tests(visit)),
+        }
+    }
+
+    /// Every test inside, mutably, with its JSON path (for normalising values).
+    pub(crate) fn tests_mut(&mut self, path: &str, visit: &mut impl FnMut(&str, &mut Test)) {
+        let (key, list) = match self {
+            Condition::Test(t) => return visit(path, t),
+            Condition::AnyOf(list) => ("any_of", list),
+            Condition::AllOf(list) => ("all_of", list),
+        };
+        for (i, c) in list.iter_mut().enumerate() {
+            c.tests_mut(&format!("{path}.{key}[{i}]"), visit);
+        }
+    }
+}
+
+/// Combine the members' outcomes of a group.
+pub fn combine(group: Group, statuses: impl Iterator<Item = Status>) -> Status {
+    // any_of: a pass decides; all_of: a fail decides.
+    let (decides, otherwise) = match group {
+        Group::AnyOf => (Status::Pass, Status::Fail),
+        Group::AllOf => (Status::Fail, Status::Pass),
+    };
+    let mut status = otherwise;
+    for s in statuses {
+        if s == decides {
+            return decides;
+        }
+        if s == Status::Unknown {
+            status = Status::Unknown;
+        }
+    }
+    status
+}
+
+impl Serialize for Condition {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Condition::Test(t) => t.serialize(s),
+            Condition::AnyOf(list) => {
+                let mut map = s.serialize_map(Some(1))?;
+                map.serialize_entry("any_of", list)?;
+                map.end()
+            }
+            Condition::AllOf(list) => {
+                let mut map = s.serialize_map(Some(1))?;
+                map.serialize_entry("all_of", list)?;
+                map.end()
+            }
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Condition {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Condition".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let test = generator.subschema_for::<Test>();
+        let list = generator.subschema_for::<Vec<Condition>>();
+        schemars::json_schema!({
+            "description": "A test {field, op, value}, or a group: {\"any_of\": [...]} holds when one member holds, {\"all_of\": [...]} when every member holds. Groups nest at most 3 deep.",
+            "anyOf": [
+                test,
+                {"type": "object", "properties": {"any_of": list}, "required": ["any_of"], "additionalProperties": false},
+                {"type": "object", "properties": {"all_of": list}, "required": ["all_of"], "additionalProperties": false}
+            ]
+        })
+    }
 }
 
 /// A fact about the firm as the evaluation sees it; borrowed, so testing allocates nothing.
@@ -336,16 +542,8 @@ pub fn test(fact: Option<Fact<'_>>, op: Op, value: &Value) -> Status {
 }
 
 /// All of `conditions` at once: any fail → Fail, else any unknown → Unknown, else Pass.
-pub fn test_all<'a>(conditions: &[Condition], fact: impl Fn(Field) -> Option<Fact<'a>>) -> Status {
-    let mut status = Status::Pass;
-    for c in conditions {
-        match test(fact(c.field), c.op, &c.value) {
-            Status::Fail => return Status::Fail,
-            Status::Unknown => status = Status::Unknown,
-            Status::Pass => {}
-        }
-    }
-    status
+pub fn test_all<'a>(conditions: &[Condition], fact: impl Fn(&FieldRef) -> Option<Fact<'a>>) -> Status {
+    combine(Group::AllOf, conditions.iter().map(|c| c.status(&fact)))
 }
 
 crate::json_names!(Field {
@@ -389,9 +587,23 @@ crate::json_names!(Op {
     "not_in" => Op::NotIn,
 });
 
+impl FromJson for Test {
+    fn from_json(node: Node<'_>) -> Result<Test> {
+        let o = node.object(&["field", "op", "value"])?;
+        Ok(Test { field: o.req("field")?, op: o.req("op")?, value: o.req("value")? })
+    }
+}
+
 impl FromJson for Condition {
     fn from_json(node: Node<'_>) -> Result<Condition> {
-        let o = node.object(&["field", "op", "value"])?;
-        Ok(Condition { field: o.req("field")?, op: o.req("op")?, value: o.req("value")? })
+        if node.has("any_of") {
+            let o = node.object(&["any_of"])?;
+            return o.req("any_of").map(Condition::AnyOf);
+        }
+        if node.has("all_of") {
+            let o = node.object(&["all_of"])?;
+            return o.req("all_of").map(Condition::AllOf);
+        }
+        Test::from_json(node).map(Condition::Test)
     }
 }

@@ -1,11 +1,12 @@
 //! The pipeline: one pure function from (pack, firm, date) to a ranked report.
 //! No I/O, no clock, no randomness, so every target gives the same bytes.
 
-use crate::condition::{test, test_all, Condition, Fact, Field, Op, Status, Value};
+use crate::condition::{combine, test, test_all, Condition, Fact, Field, FieldRef, Group, Op, Status, Value};
 use crate::cost::{costs, CostRequest, CostResult, GuaranteeTerms, SubsidyBasis, SubsidyTerms};
 use crate::date::Date;
 use crate::error::Result;
-use crate::explain;
+use crate::explain::{self, Member, Subject};
+use crate::facts::Resolved;
 use crate::firm::Firm;
 use crate::money::{floor_to_step, round_money, round_rate};
 use crate::policy::{AppliesTo, I18n, Policy, Product, RateBase, SubsidyScheme};
@@ -19,9 +20,12 @@ use std::sync::LazyLock;
 
 /// What the evaluation knows about the firm, derived once.
 struct Facts<'a> {
+    policy: &'a Policy,
     firm: &'a Firm,
     years: Option<Decimal>,
     size: SizeClass,
+    /// The firm's answers to the pack's declared facts, checked.
+    declared: Resolved<'a>,
 }
 
 /// What is known about the loan being priced for one product.
@@ -33,7 +37,35 @@ struct LoanFacts {
 }
 
 impl<'a> Facts<'a> {
-    fn get(&self, field: Field, loan: &LoanFacts) -> Option<Fact<'a>> {
+    /// Check the firm (and its answers to declared facts) and derive what every product uses.
+    fn new(policy: &'a Policy, firm: &'a Firm, as_of: Date) -> Result<Facts<'a>> {
+        firm.check()?;
+        let declared = crate::facts::resolve(policy, firm)?;
+        let size_input = SizeInput { employees: firm.employees, revenue: firm.revenue, assets: firm.total_assets };
+        let size = firm.industry.map_or(SizeClass::Unknown, |industry| classify(industry, &size_input));
+        Ok(Facts { policy, firm, years: firm.years_in_operation_on(as_of), size, declared })
+    }
+
+    fn get(&self, field: &FieldRef, loan: &LoanFacts) -> Option<Fact<'a>> {
+        match field {
+            FieldRef::Builtin(field) => self.builtin(*field, loan),
+            FieldRef::Declared(id) => self.declared.get(self.policy, id),
+        }
+    }
+
+    /// How sentences name a field and show its values.
+    fn subject(&self, field: &FieldRef) -> Subject<'a> {
+        match field {
+            FieldRef::Builtin(field) => Subject::of(*field),
+            // Validation guarantees the declaration; a generic subject keeps this total.
+            FieldRef::Declared(id) => self.policy.fact(id).map_or(
+                Subject { label: explain::Label { en: "", zh: "" }, ..Subject::of(Field::LoanAmount) },
+                Subject::declared,
+            ),
+        }
+    }
+
+    fn builtin(&self, field: Field, loan: &LoanFacts) -> Option<Fact<'a>> {
         let firm = self.firm;
         let num = |v: Option<Decimal>| v.map(Fact::Number);
         let count = |v: Option<u32>| v.map(|n| Fact::Number(Decimal::from(n)));
@@ -56,7 +88,7 @@ impl<'a> Facts<'a> {
             Field::TermMonths => Some(Fact::Number(Decimal::from(loan.term))),
             Field::TaxGrade => firm.tax_grade.map(|g| Fact::Text(g.as_str())),
             Field::Park => firm.park.as_deref().map(Fact::Text),
-            Field::Industry => Some(Fact::Text(firm.industry.id())),
+            Field::Industry => firm.industry.map(|i| Fact::Text(i.id())),
             Field::SizeClass => size_id(self.size).map(Fact::Text),
             Field::RepaymentMethod => Some(Fact::Text(loan.method.id())),
             Field::SpecializedNational => q.specialized_national.map(Fact::Bool),
@@ -71,6 +103,19 @@ impl<'a> Facts<'a> {
 
     fn all(&self, conditions: &[Condition], loan: &LoanFacts) -> Status {
         test_all(conditions, |field| self.get(field, loan))
+    }
+
+    /// Facts the firm gave that the pack does not declare: ignored, and said so.
+    fn warnings(&self) -> Vec<Warning> {
+        let warning = |id: &&str| Warning {
+            code: "undeclared_fact",
+            path: format!("$.facts.{id}"),
+            message: I18n {
+                en: format!("\"{id}\" is not a fact this pack declares; ignored"),
+                zh_cn: format!("本数据包未声明 \"{id}\"，已忽略"),
+            },
+        };
+        self.declared.undeclared.iter().map(warning).collect()
     }
 }
 
@@ -100,9 +145,7 @@ fn size_id(size: SizeClass) -> Option<&'static str> {
 /// assert!(best.apr_net <= best.apr_gross);
 /// ```
 pub fn evaluate(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Report> {
-    firm.check()?;
-    let size_input = SizeInput { employees: firm.employees, revenue: firm.revenue, assets: firm.total_assets };
-    let facts = Facts { firm, years: firm.years_in_operation_on(as_of), size: classify(firm.industry, &size_input) };
+    let facts = Facts::new(policy, firm, as_of)?;
     let mut quotes = Vec::new();
     let mut excluded = Vec::new();
     for (index, product) in policy.products.iter().enumerate() {
@@ -123,7 +166,7 @@ pub fn evaluate(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Report> {
         as_of,
         firm: FirmSummary {
             industry: firm.industry,
-            industry_name: I18n { zh_cn: firm.industry.name_zh().into(), en: firm.industry.name_en().into() },
+            industry_name: firm.industry.map(|i| I18n { zh_cn: i.name_zh().into(), en: i.name_en().into() }),
             size_class: facts.size,
             years_in_operation: facts
                 .years
@@ -136,6 +179,7 @@ pub fn evaluate(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Report> {
         },
         quotes,
         excluded,
+        warnings: facts.warnings(),
     })
 }
 
@@ -155,22 +199,20 @@ pub fn evaluate(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Report> {
 /// assert_eq!(eligibility(&policy, "no-such-loan", &firm, as_of).unwrap(), None);
 /// ```
 pub fn eligibility(policy: &Policy, product_id: &str, firm: &Firm, as_of: Date) -> Result<Option<Verdict>> {
-    firm.check()?;
+    let facts = Facts::new(policy, firm, as_of)?;
     let Some(product) = policy.products.iter().find(|p| p.id == product_id) else {
         return Ok(None);
     };
     if not_in_force(product, as_of).is_some() {
         return Ok(None);
     }
-    let size_input = SizeInput { employees: firm.employees, revenue: firm.revenue, assets: firm.total_assets };
-    let facts = Facts { firm, years: firm.years_in_operation_on(as_of), size: classify(firm.industry, &size_input) };
     let loan = loan_facts(policy, product, firm);
     let limit = estimate_limit(product, &facts, &loan, None);
     // The checks of the quote's report, tested without building its results.
     let mut verdict = Verdict::Eligible;
-    checks(policy, product, &facts, &loan, &limit, |check, fact| {
+    checks(policy, product, &facts, &loan, &limit, |check| {
         let judged = check.judged;
-        match (judged.required, test(fact, judged.op, &judged.threshold)) {
+        match (judged.required, judged.rule.status(&facts, &loan)) {
             (true, Status::Fail) => verdict = Verdict::Ineligible,
             (true, Status::Unknown) if verdict == Verdict::Eligible => verdict = Verdict::NeedsInfo,
             _ => {}
@@ -271,7 +313,7 @@ fn estimate_limit(
     let mut missing = Vec::new();
     let mut base: Option<(usize, Field, Decimal)> = None;
     for (i, b) in rules.bases.iter().enumerate() {
-        match facts.get(b.field, loan) {
+        match facts.builtin(b.field, loan) {
             Some(Fact::Number(value)) => {
                 let amount = value * b.multiple.value;
                 if base.is_none_or(|(_, _, best)| amount > best) {
@@ -358,34 +400,156 @@ fn loan_amount(product: &Product, firm: &Firm, limit: &LimitDetail) -> Option<De
     (amount > Decimal::ZERO).then(|| round_money(amount))
 }
 
+/// A check as the report states it.
 struct Judged<'a> {
     id: &'a str,
-    field: Field,
-    op: Op,
-    threshold: Cow<'a, Value>,
+    rule: Rule<'a>,
     required: bool,
     label: Option<&'a I18n>,
     source: Option<&'a String>,
 }
 
-fn judge(j: Judged<'_>, fact: Option<Fact<'_>>) -> CriterionResult {
-    let status = test(fact, j.op, &j.threshold);
+/// What a check tests: one fact (given, since built-in checks test figures of their own,
+/// such as the term asked for rather than the term priced), or a group of the pack's.
+enum Rule<'a> {
+    Leaf { field: Cow<'a, FieldRef>, op: Op, threshold: Cow<'a, Value>, fact: Option<Fact<'a>> },
+    Group(Group, &'a [Condition]),
+}
+
+impl Rule<'_> {
+    fn status(&self, facts: &Facts<'_>, loan: &LoanFacts) -> Status {
+        match self {
+            Rule::Leaf { op, threshold, fact, .. } => test(*fact, *op, threshold),
+            Rule::Group(group, members) => {
+                combine(*group, members.iter().map(|c| c.status(&|field| facts.get(field, loan))))
+            }
+        }
+    }
+}
+
+fn judge(j: Judged<'_>, facts: &Facts<'_>, loan: &LoanFacts) -> CriterionResult {
+    let source = j.source.cloned();
+    match j.rule {
+        Rule::Leaf { field, op, threshold, fact } => {
+            let mut subject = facts.subject(&field);
+            if let Some(label) = j.label {
+                subject = subject.named(explain::Label::custom(label));
+            }
+            let mut result = leaf(j.id.to_string(), field.into_owned(), op, threshold, fact, subject);
+            result.required = j.required;
+            result.source = source;
+            result
+        }
+        Rule::Group(group, members) => {
+            let mut result = group_result(j.id, group, members, j.label, facts, loan);
+            set_required(&mut result, j.required);
+            result.source = source;
+            result
+        }
+    }
+}
+
+fn set_required(result: &mut CriterionResult, required: bool) {
+    result.required = required;
+    result.branches.iter_mut().for_each(|b| set_required(b, required));
+}
+
+/// The outcome of one test, with its sentences.
+fn leaf(
+    id: String,
+    field: FieldRef,
+    op: Op,
+    threshold: Cow<'_, Value>,
+    fact: Option<Fact<'_>>,
+    subject: Subject<'_>,
+) -> CriterionResult {
+    let status = test(fact, op, &threshold);
     let observed = fact.map(Fact::to_value);
-    let label = j.label.map_or_else(|| explain::Label::of(j.field), explain::Label::custom);
-    let gap = explain::gap(j.op, &j.threshold, observed.as_ref(), status);
+    let gap = explain::gap(op, &threshold, observed.as_ref(), status);
     CriterionResult {
-        id: j.id.to_string(),
-        field: j.field,
-        op: j.op,
-        message: explain::message(j.field, j.op, &j.threshold, observed.as_ref(), label),
-        hint: explain::hint(j.field, j.op, gap, status, label),
+        id,
+        field,
+        op,
+        message: explain::message(&subject, op, &threshold, observed.as_ref()),
+        hint: explain::hint(&subject, op, gap, status),
         gap,
-        threshold: j.threshold.into_owned(),
+        threshold: threshold.into_owned(),
         observed,
         status,
-        required: j.required,
-        source: j.source.cloned(),
+        required: true,
+        source: None,
+        group: None,
+        branches: Vec::new(),
     }
+}
+
+/// The outcome of a group: each member's (ids `<id>.1`, `<id>.2`...), the group's status,
+/// and the member that decided it standing in for the group's field, threshold and value.
+fn group_result(
+    id: &str,
+    group: Group,
+    members: &[Condition],
+    label: Option<&I18n>,
+    facts: &Facts<'_>,
+    loan: &LoanFacts,
+) -> CriterionResult {
+    let branches: Vec<CriterionResult> = members
+        .iter()
+        .enumerate()
+        .map(|(i, member)| {
+            let member_id = format!("{id}.{}", i + 1);
+            match member {
+                Condition::Test(t) => {
+                    let fact = facts.get(&t.field, loan);
+                    leaf(member_id, t.field.clone(), t.op, Cow::Borrowed(&t.value), fact, facts.subject(&t.field))
+                }
+                Condition::AnyOf(list) => group_result(&member_id, Group::AnyOf, list, None, facts, loan),
+                Condition::AllOf(list) => group_result(&member_id, Group::AllOf, list, None, facts, loan),
+            }
+        })
+        .collect();
+    let status = combine(group, branches.iter().map(|b| b.status));
+    // The member that decided: the first pass of any_of, the first fail of all_of; none when
+    // every member had to be looked at (a failed any_of, a met all_of) or it is undecided.
+    let decider = match (group, status) {
+        (Group::AnyOf, Status::Pass) => branches.iter().find(|b| b.status == Status::Pass),
+        (Group::AllOf, Status::Fail) => branches.iter().find(|b| b.status == Status::Fail),
+        _ => None,
+    };
+    let phrases = member_phrases(members, facts);
+    let message =
+        explain::group_message(group, &phrases, label.map(explain::Label::custom), status, decider.map(|d| &d.message));
+    // What would change it: any member of a failed any_of; the failed members of an
+    // all_of; the members not yet known of an undecided group.
+    let hints: Vec<&I18n> = branches.iter().filter(|b| b.status == status).filter_map(|b| b.hint.as_ref()).collect();
+    let hint = explain::group_hint(group, status, &hints);
+    let stand_in = decider.or_else(|| branches.iter().find(|b| b.status == status)).or(branches.first());
+    CriterionResult {
+        id: id.to_string(),
+        field: stand_in.map_or(FieldRef::Builtin(Field::LoanAmount), |b| b.field.clone()),
+        op: stand_in.map_or(Op::Eq, |b| b.op),
+        threshold: stand_in.map_or(Value::Bool(true), |b| b.threshold.clone()),
+        observed: stand_in.and_then(|b| b.observed.clone()),
+        gap: decider.and_then(|b| b.gap),
+        status,
+        required: true,
+        message,
+        hint,
+        source: None,
+        group: Some(group),
+        branches,
+    }
+}
+
+fn member_phrases<'a>(members: &'a [Condition], facts: &Facts<'a>) -> Vec<Member<'a>> {
+    members
+        .iter()
+        .map(|m| match m {
+            Condition::Test(t) => Member::Test { subject: facts.subject(&t.field), op: t.op, threshold: &t.value },
+            Condition::AnyOf(list) => Member::Group(Group::AnyOf, member_phrases(list, facts)),
+            Condition::AllOf(list) => Member::Group(Group::AllOf, member_phrases(list, facts)),
+        })
+        .collect()
 }
 
 fn judge_all(
@@ -396,10 +560,12 @@ fn judge_all(
     limit: &LimitDetail,
 ) -> Vec<CriterionResult> {
     let mut out: Vec<CriterionResult> = Vec::new();
-    checks(policy, product, facts, loan, limit, |check, fact| {
-        let mut result = judge(check.judged, fact);
+    checks(policy, product, facts, loan, limit, |check| {
+        let mut result = judge(check.judged, facts, loan);
         result.hint = match check.origin {
-            Origin::Pack if result.field == Field::SizeClass && result.status == Status::Unknown => {
+            Origin::Pack
+                if result.field == Field::SizeClass && result.status == Status::Unknown && result.group.is_none() =>
+            {
                 Some(size_figures_hint(facts.firm))
             }
             Origin::PartnerPark if result.status != Status::Pass => Some(partner_parks_hint(policy, &product.bank)),
@@ -439,49 +605,70 @@ fn checks<'a>(
     facts: &Facts<'a>,
     loan: &LoanFacts,
     limit: &LimitDetail,
-    mut visit: impl FnMut(Check<'a>, Option<Fact<'a>>),
+    mut visit: impl FnMut(Check<'a>),
 ) {
     for c in &product.criteria {
-        let judged = Judged {
-            id: &c.id,
-            field: c.field,
-            op: c.op,
-            threshold: Cow::Borrowed(&c.value),
-            required: c.required,
-            label: c.label.as_ref(),
-            source: c.source.as_ref(),
+        let rule = match &c.rule {
+            Condition::Test(t) => Rule::Leaf {
+                field: Cow::Borrowed(&t.field),
+                op: t.op,
+                threshold: Cow::Borrowed(&t.value),
+                fact: facts.get(&t.field, loan),
+            },
+            Condition::AnyOf(list) => Rule::Group(Group::AnyOf, list),
+            Condition::AllOf(list) => Rule::Group(Group::AllOf, list),
         };
-        visit(Check { judged, origin: Origin::Pack }, facts.get(c.field, loan));
+        let judged =
+            Judged { id: &c.id, rule, required: c.required, label: c.label.as_ref(), source: c.source.as_ref() };
+        visit(Check { judged, origin: Origin::Pack });
     }
-    let builtin = |id, field, op, threshold, origin| Check {
-        judged: Judged { id, field, op, threshold: Cow::Owned(threshold), required: true, label: None, source: None },
+    let builtin = |id, field: Field, op, threshold, origin, fact| Check {
+        judged: Judged {
+            id,
+            rule: Rule::Leaf {
+                field: Cow::Owned(FieldRef::Builtin(field)),
+                op,
+                threshold: Cow::Owned(threshold),
+                fact,
+            },
+            required: true,
+            label: None,
+            source: None,
+        },
         origin,
     };
     if product.partner_parks_only && !policy.parks.is_empty() {
-        let check = builtin("partner_park", Field::PartnerPark, Op::Eq, Value::Bool(true), Origin::PartnerPark);
-        visit(check, facts.get(Field::PartnerPark, loan));
+        let fact = facts.builtin(Field::PartnerPark, loan);
+        visit(builtin("partner_park", Field::PartnerPark, Op::Eq, Value::Bool(true), Origin::PartnerPark, fact));
     }
     let firm = facts.firm;
     if let Some(term) = firm.term_months {
         let term = Some(Fact::Number(Decimal::from(term)));
         let min = Value::Number(product.term_min_months.into());
-        visit(builtin("term_min", Field::TermMonths, Op::Gte, min, Origin::Request), term);
+        visit(builtin("term_min", Field::TermMonths, Op::Gte, min, Origin::Request, term));
         let max = Value::Number(product.term_max_months.into());
-        visit(builtin("term_max", Field::TermMonths, Op::Lte, max, Origin::Request), term);
+        visit(builtin("term_max", Field::TermMonths, Op::Lte, max, Origin::Request, term));
     }
     if let Some(method) = firm.repayment_method {
         let offered = Value::List(product.repayment_methods.iter().map(|m| m.id().to_string()).collect());
-        let check = builtin("repayment_method", Field::RepaymentMethod, Op::In, offered, Origin::Request);
-        visit(check, Some(Fact::Text(method.id())));
+        let fact = Some(Fact::Text(method.id()));
+        visit(builtin("repayment_method", Field::RepaymentMethod, Op::In, offered, Origin::Request, fact));
     }
     let amount_min = || Value::Number(product.amount_min.value);
     if let Some(requested) = firm.requested_amount {
-        let check = builtin("loan_amount_min", Field::LoanAmount, Op::Gte, amount_min(), Origin::Request);
-        visit(check, Some(Fact::Number(requested)));
+        let fact = Some(Fact::Number(requested));
+        visit(builtin("loan_amount_min", Field::LoanAmount, Op::Gte, amount_min(), Origin::Request, fact));
     }
-    let mut check = builtin("estimated_limit", Field::LoanAmount, Op::Gte, amount_min(), Origin::Limit);
+    let mut check = builtin(
+        "estimated_limit",
+        Field::LoanAmount,
+        Op::Gte,
+        amount_min(),
+        Origin::Limit,
+        limit.amount.map(Fact::Number),
+    );
     check.judged.label = Some(&LIMIT_LABEL);
-    visit(check, limit.amount.map(Fact::Number));
+    visit(check);
 }
 
 /// The estimated limit's label in the report.
@@ -497,7 +684,10 @@ fn missing_figures_hint(missing: &[Field]) -> I18n {
 
 /// The size class is not something a firm states: ask for the figures its industry needs.
 fn size_figures_hint(firm: &Firm) -> I18n {
-    let missing: Vec<I18n> = crate::size::needed_figures(firm.industry)
+    let Some(industry) = firm.industry else {
+        return missing_figures_hint(&[Field::Industry]);
+    };
+    let missing: Vec<I18n> = crate::size::needed_figures(industry)
         .into_iter()
         .filter_map(|figure| match figure {
             "employees" if firm.employees.is_none() => Some(Field::Employees),

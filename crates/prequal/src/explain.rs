@@ -4,7 +4,8 @@
 //! Each sentence is written straight into one buffer per language: a quote explains every
 //! criterion, so these strings are a large part of an evaluation's work.
 
-use crate::condition::{Field, Kind, Op, Status, Unit, Value};
+use crate::condition::{Field, Group, Kind, Op, Status, Unit, Value};
+use crate::facts::{Choice, FactDecl};
 use crate::money::DecimalText;
 use crate::policy::I18n;
 use crate::Lang;
@@ -40,6 +41,44 @@ impl<'a> Label<'a> {
     }
 }
 
+/// What a sentence is about: its name, and how its values read.
+#[derive(Clone, Copy, Debug)]
+pub struct Subject<'a> {
+    /// The kind of value.
+    pub kind: Kind,
+    /// How a number is shown.
+    pub unit: Unit,
+    /// A declared fact's own unit, written after a number ("people" / "人").
+    pub unit_text: Option<&'a I18n>,
+    /// A declared choice fact's choices, so sentences show labels rather than ids.
+    pub choices: &'a [Choice],
+    /// Its name.
+    pub label: Label<'a>,
+}
+
+impl<'a> Subject<'a> {
+    /// A built-in field, with its generated label.
+    pub fn of(field: Field) -> Subject<'static> {
+        Subject { kind: field.kind(), unit: field.unit(), unit_text: None, choices: &[], label: Label::of(field) }
+    }
+
+    /// A fact the pack declares, with its label.
+    pub fn declared(decl: &'a FactDecl) -> Subject<'a> {
+        Subject {
+            kind: decl.kind.kind(),
+            unit: Unit::None,
+            unit_text: decl.unit.as_ref(),
+            choices: &decl.choices,
+            label: Label::custom(&decl.label),
+        }
+    }
+
+    /// The same subject under another name (a criterion's own label).
+    pub fn named(self, label: Label<'a>) -> Subject<'a> {
+        Subject { label, ..self }
+    }
+}
+
 /// Both languages of a sentence built by `write(buffer, lang)`.
 fn both(write: impl Fn(&mut String, Lang)) -> I18n {
     let mut en = String::with_capacity(64);
@@ -51,12 +90,13 @@ fn both(write: impl Fn(&mut String, Lang)) -> I18n {
 
 /// A number with its unit, for a person. Yuan at or above 10,000 read as 万元 in Chinese.
 pub fn amount(field: Field, value: Decimal) -> I18n {
-    both(|out, lang| write_amount(out, field, value, lang))
+    let subject = Subject::of(field);
+    both(|out, lang| write_amount(out, &subject, value, lang))
 }
 
-fn write_amount(out: &mut String, field: Field, value: Decimal, lang: Lang) {
+fn write_amount(out: &mut String, subject: &Subject<'_>, value: Decimal, lang: Lang) {
     let en = lang == Lang::En;
-    match field.unit() {
+    match subject.unit {
         Unit::Years if value == Decimal::ONE => out.push_str(if en { "1 year" } else { "1年" }),
         Unit::Years => write_unit(out, trim2(value), if en { " years" } else { "年" }),
         Unit::People => write_unit(out, value.normalize(), if en { " people" } else { "人" }),
@@ -73,6 +113,10 @@ fn write_amount(out: &mut String, field: Field, value: Decimal, lang: Lang) {
         Unit::Percent => write_unit(out, trim2(value * Decimal::ONE_HUNDRED), "%"),
         Unit::Months => write_unit(out, value.normalize(), if en { " months" } else { "个月" }),
         Unit::None => write_unit(out, value.normalize(), ""),
+    }
+    if let Some(unit) = subject.unit_text {
+        out.push_str(if en { " " } else { "" });
+        out.push_str(unit.get(lang));
     }
 }
 
@@ -106,23 +150,31 @@ fn write_grouped(out: &mut String, value: Decimal) {
     }
 }
 
-fn write_value(out: &mut String, field: Field, value: &Value, lang: Lang) {
+fn write_value(out: &mut String, subject: &Subject<'_>, value: &Value, lang: Lang) {
     let en = lang == Lang::En;
+    let name = |id: &'_ str| -> String {
+        subject.choices.iter().find(|c| c.id == id).map_or_else(|| id.to_string(), |c| c.label.get(lang).to_string())
+    };
     match value {
-        Value::Number(n) => write_amount(out, field, *n, lang),
+        Value::Number(n) => write_amount(out, subject, *n, lang),
         Value::Bool(b) => out.push_str(match (b, en) {
             (true, true) => "yes",
             (true, false) => "是",
             (false, true) => "no",
             (false, false) => "否",
         }),
-        Value::Text(t) => out.push_str(t),
+        Value::Text(t) if subject.choices.is_empty() => out.push_str(t),
+        Value::Text(t) => out.push_str(&name(t)),
         Value::List(items) => {
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
                     out.push_str(if en { ", " } else { "、" });
                 }
-                out.push_str(item);
+                if subject.choices.is_empty() {
+                    out.push_str(item);
+                } else {
+                    out.push_str(&name(item));
+                }
             }
         }
     }
@@ -148,22 +200,21 @@ fn op_words(op: Op, lang: Lang) -> &'static str {
 
 /// The sentence for one criterion, e.g. "years in operation: at least 2 years; has 1.5 years";
 /// for a fact not given yet, the requirement and "not stated yet".
-pub fn message(field: Field, op: Op, threshold: &Value, observed: Option<&Value>, label: Label<'_>) -> I18n {
-    both(|out, lang| write_message(out, field, op, threshold, observed, label, lang))
+pub fn message(subject: &Subject<'_>, op: Op, threshold: &Value, observed: Option<&Value>) -> I18n {
+    both(|out, lang| write_message(out, subject, op, threshold, observed, lang))
 }
 
 fn write_message(
     out: &mut String,
-    field: Field,
+    subject: &Subject<'_>,
     op: Op,
     threshold: &Value,
     observed: Option<&Value>,
-    label: Label<'_>,
     lang: Lang,
 ) {
     let en = lang == Lang::En;
-    let name = label.get(lang);
-    if field.kind() == Kind::Bool {
+    let name = subject.label.get(lang);
+    if subject.kind == Kind::Bool {
         let wanted = matches!((op, threshold), (Op::Eq, Value::Bool(true)) | (Op::Ne, Value::Bool(false)));
         let _ = match (wanted, en) {
             (true, true) => write!(out, "needs {name}; "),
@@ -175,7 +226,7 @@ fn write_message(
             None => out.push_str(if en { "not stated yet" } else { "尚未填写" }),
             Some(o) => {
                 out.push_str(if en { "has: " } else { "当前：" });
-                write_value(out, field, o, lang);
+                write_value(out, subject, o, lang);
             }
         }
         return;
@@ -184,12 +235,12 @@ fn write_message(
     out.push_str(if en { ": " } else { "" });
     out.push_str(op_words(op, lang));
     out.push_str(if en { " " } else { "" });
-    write_value(out, field, threshold, lang);
+    write_value(out, subject, threshold, lang);
     match observed {
         None => out.push_str(if en { "; not stated yet" } else { "，尚未填写" }),
         Some(o) => {
             out.push_str(if en { "; has " } else { "，当前" });
-            write_value(out, field, o, lang);
+            write_value(out, subject, o, lang);
         }
     }
 }
@@ -207,7 +258,8 @@ pub fn gap(op: Op, threshold: &Value, observed: Option<&Value>, status: Status) 
 }
 
 /// What would change a failed or unknown criterion.
-pub fn hint(field: Field, op: Op, gap: Option<Decimal>, status: Status, label: Label<'_>) -> Option<I18n> {
+pub fn hint(subject: &Subject<'_>, op: Op, gap: Option<Decimal>, status: Status) -> Option<I18n> {
+    let label = subject.label;
     match (status, gap, op) {
         (Status::Pass, _, _) => None,
         (Status::Unknown, _, _) => Some(both(|out, lang| {
@@ -223,10 +275,10 @@ pub fn hint(field: Field, op: Op, gap: Option<Decimal>, status: Status, label: L
                     (false, Lang::En) => "over by ",
                     (false, Lang::ZhCn) => "超出",
                 });
-                write_amount(out, field, g, lang);
+                write_amount(out, subject, g, lang);
             }))
         }
-        (Status::Fail, _, _) if field.kind() == Kind::Bool => Some(both(|out, lang| {
+        (Status::Fail, _, _) if subject.kind == Kind::Bool => Some(both(|out, lang| {
             let _ = match lang {
                 Lang::En => write!(out, "qualifies with {}", label.en),
                 Lang::ZhCn => write!(out, "具备{}后可符合", label.zh),
@@ -234,6 +286,139 @@ pub fn hint(field: Field, op: Op, gap: Option<Decimal>, status: Status, label: L
         })),
         (Status::Fail, _, _) => None,
     }
+}
+
+/// One member of a group, for the group's sentences.
+pub enum Member<'a> {
+    /// A test: what it is about, its comparison and threshold.
+    Test {
+        /// What the test is about.
+        subject: Subject<'a>,
+        /// Its comparison.
+        op: Op,
+        /// Its threshold.
+        threshold: &'a Value,
+    },
+    /// A nested group and its members.
+    Group(Group, Vec<Member<'a>>),
+}
+
+/// A member in a few words: "years in operation ≥ 5 years", "high-tech status", "(one of: …)".
+fn write_phrase(out: &mut String, m: &Member<'_>, lang: Lang) {
+    let en = lang == Lang::En;
+    let (subject, op, threshold) = match m {
+        Member::Group(group, members) => {
+            out.push_str(match (group, en) {
+                (Group::AnyOf, true) => "(one of: ",
+                (Group::AnyOf, false) => "（其一：",
+                (Group::AllOf, true) => "(all of: ",
+                (Group::AllOf, false) => "（全部：",
+            });
+            write_phrases(out, members, lang);
+            out.push_str(if en { ")" } else { "）" });
+            return;
+        }
+        Member::Test { subject, op, threshold } => (subject, *op, *threshold),
+    };
+    let name = subject.label.get(lang);
+    if subject.kind == Kind::Bool {
+        let wanted = matches!((op, threshold), (Op::Eq, Value::Bool(true)) | (Op::Ne, Value::Bool(false)));
+        if !wanted {
+            out.push_str(if en { "not " } else { "非" });
+        }
+        out.push_str(name);
+        return;
+    }
+    out.push_str(name);
+    let symbol = match op {
+        Op::Gte => "≥",
+        Op::Gt => ">",
+        Op::Lte => "≤",
+        Op::Lt => "<",
+        Op::Eq | Op::In => "=",
+        Op::Ne | Op::NotIn => "≠",
+    };
+    if en {
+        out.push(' ');
+        out.push_str(symbol);
+        out.push(' ');
+    } else {
+        out.push_str(symbol);
+    }
+    write_value(out, subject, threshold, lang);
+}
+
+fn write_phrases(out: &mut String, members: &[Member<'_>], lang: Lang) {
+    for (i, m) in members.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if lang == Lang::En { ", " } else { "、" });
+        }
+        write_phrase(out, m, lang);
+    }
+}
+
+/// The sentence for a group criterion: what it asks (its label, or its members in a few
+/// words), whether it is met, and the member that decided it: "meets one of: high-tech
+/// status, years in operation ≥ 5 years — years in operation: at least 5 years; has 7.1 years".
+pub fn group_message(
+    group: Group,
+    members: &[Member<'_>],
+    label: Option<Label<'_>>,
+    status: Status,
+    decided_by: Option<&I18n>,
+) -> I18n {
+    both(|out, lang| {
+        let en = lang == Lang::En;
+        out.push_str(match (group, status, en) {
+            (Group::AnyOf, Status::Pass, true) => "meets one of: ",
+            (Group::AnyOf, Status::Pass, false) => "满足其一：",
+            (Group::AnyOf, _, true) => "needs one of: ",
+            (Group::AnyOf, _, false) => "须满足其一：",
+            (Group::AllOf, Status::Pass, true) => "meets all of: ",
+            (Group::AllOf, Status::Pass, false) => "全部满足：",
+            (Group::AllOf, _, true) => "needs all of: ",
+            (Group::AllOf, _, false) => "须全部满足：",
+        });
+        match label {
+            Some(label) => out.push_str(label.get(lang)),
+            None => write_phrases(out, members, lang),
+        }
+        match (status, decided_by) {
+            (Status::Fail, None) => out.push_str(if en { "; meets none" } else { "，均不满足" }),
+            (Status::Unknown, None) => out.push_str(if en { "; not decided yet" } else { "，尚待填写" }),
+            (_, Some(sentence)) => {
+                out.push_str(if en { " — " } else { "——" });
+                out.push_str(sentence.get(lang));
+            }
+            (_, None) => {}
+        }
+    })
+}
+
+/// What would change a group: for any_of that failed, each member's way ("any one of: …");
+/// otherwise what its deciding members say, joined.
+pub fn group_hint(group: Group, status: Status, hints: &[&I18n]) -> Option<I18n> {
+    if status == Status::Pass || hints.is_empty() {
+        return None;
+    }
+    Some(both(|out, lang| {
+        let en = lang == Lang::En;
+        let alternatives = group == Group::AnyOf;
+        if alternatives && hints.len() > 1 {
+            out.push_str(if en { "any one of: " } else { "满足任一即可：" });
+        }
+        for (i, h) in hints.iter().enumerate() {
+            if i > 0 {
+                out.push_str(match (alternatives, en) {
+                    (true, true) => "; or ",
+                    (true, false) => "；或",
+                    (false, true) => "; ",
+                    (false, false) => "；",
+                });
+            }
+            out.push_str(h.get(lang));
+        }
+    }))
 }
 
 /// The field's generated label as I18n.
@@ -264,21 +449,14 @@ mod tests {
 
     #[test]
     fn sentences_in_both_languages() {
-        let label = Label::of(Field::YearsInOperation);
-        let m =
-            message(Field::YearsInOperation, Op::Gte, &Value::Number(d("2")), Some(&Value::Number(d("1.5"))), label);
+        let years = Subject::of(Field::YearsInOperation);
+        let m = message(&years, Op::Gte, &Value::Number(d("2")), Some(&Value::Number(d("1.5"))));
         assert_eq!(m.en, "years in operation: at least 2 years; has 1.5 years");
         assert_eq!(m.zh_cn, "经营年限不低于2年，当前1.5年");
-        let m = message(
-            Field::TaxGrade,
-            Op::In,
-            &Value::List(vec!["A".into(), "B".into()]),
-            None,
-            Label::of(Field::TaxGrade),
-        );
+        let m = message(&Subject::of(Field::TaxGrade), Op::In, &Value::List(vec!["A".into(), "B".into()]), None);
         assert_eq!(m.en, "tax credit grade: must be one of A, B; not stated yet");
         assert_eq!(m.zh_cn, "纳税信用等级须为以下之一：A、B，尚未填写");
-        let h = hint(Field::YearsInOperation, Op::Gte, Some(d("0.5")), Status::Fail, label).unwrap();
+        let h = hint(&years, Op::Gte, Some(d("0.5")), Status::Fail).unwrap();
         assert_eq!((h.en.as_str(), h.zh_cn.as_str()), ("short by 0.5 years", "还差0.5年"));
     }
 }

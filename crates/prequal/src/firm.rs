@@ -1,14 +1,18 @@
-//! The firm profile: what a firm tells about itself. Everything but the industry is
-//! optional; a criterion that needs a missing figure is "unknown", never a guess.
+//! The firm profile: what a firm tells about itself. Everything is optional but the
+//! industry, which a JSON profile must state (a form being filled in may not have it yet);
+//! a criterion that needs a missing figure is "unknown", never a guess. Answers to facts a
+//! pack declares sit under `facts`, checked against the pack when it is evaluated.
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::facts::FactValue;
 use crate::json::{FromJson, Node};
 use crate::limits;
 use crate::schedule::RepaymentMethod;
 use crate::size::Industry;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Tax credit grade (纳税信用等级): A ≥ 90 points, B 70–89, M new firm, C 40–69, D < 40.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -88,8 +92,9 @@ impl Qualifications {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Firm {
-    /// Industry, by the ids of domain.md section 2. The only required field.
-    pub industry: Industry,
+    /// Industry, by the ids of domain.md section 2. Required in a JSON profile; `None` only
+    /// for a profile being filled in (the size class is then unknown).
+    pub industry: Option<Industry>,
     /// Employees (从业人员).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employees: Option<u32>,
@@ -150,13 +155,21 @@ pub struct Firm {
     /// Repayment method the firm would like.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repayment_method: Option<RepaymentMethod>,
+    /// Answers to facts a pack declares, by fact id (checked against the pack when evaluated).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub facts: BTreeMap<String, FactValue>,
 }
 
 impl Firm {
     /// A firm that states only its industry.
     pub fn new(industry: Industry) -> Firm {
+        Firm { industry: Some(industry), ..Firm::blank() }
+    }
+
+    /// A firm that has stated nothing yet (a form before its first answer).
+    pub fn blank() -> Firm {
         Firm {
-            industry,
+            industry: None,
             employees: None,
             revenue: None,
             total_assets: None,
@@ -177,6 +190,7 @@ impl Firm {
             requested_amount: None,
             term_months: None,
             repayment_method: None,
+            facts: BTreeMap::new(),
         }
     }
 
@@ -311,9 +325,10 @@ impl FromJson for Firm {
             "requested_amount",
             "term_months",
             "repayment_method",
+            "facts",
         ])?;
         Ok(Firm {
-            industry: o.req("industry")?,
+            industry: Some(o.req("industry")?),
             employees: o.opt("employees")?,
             revenue: o.opt("revenue")?,
             total_assets: o.opt("total_assets")?,
@@ -334,6 +349,7 @@ impl FromJson for Firm {
             requested_amount: o.opt("requested_amount")?,
             term_months: o.opt("term_months")?,
             repayment_method: o.opt("repayment_method")?,
+            facts: o.or_default("facts")?,
         })
     }
 }

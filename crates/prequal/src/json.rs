@@ -283,7 +283,30 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
+/// An object of names to values, each checked as it is read (firm facts).
+impl<T: FromJson> FromJson for BTreeMap<String, T> {
+    fn from_json(node: Node<'_>) -> Result<BTreeMap<String, T>> {
+        let Json::Object(map) = node.value else {
+            return Err(node.wrong_type("a JSON object { ... }"));
+        };
+        limits::check_len("", map.len(), limits::MAX_LIST).map_err(|e| node.locate(e))?;
+        let mut out = BTreeMap::new();
+        for (key, value) in map {
+            let at = Segment::Key(key, node.at);
+            let child = Node { value, at: &at };
+            limits::check_string("", key).map_err(|e| child.locate(e))?;
+            out.insert(key.clone(), T::from_json(child)?);
+        }
+        Ok(out)
+    }
+}
+
 impl Node<'_> {
+    /// Whether this node is an object holding `key`.
+    pub fn has(self, key: &str) -> bool {
+        matches!(self.value, Json::Object(map) if map.contains_key(key))
+    }
+
     /// A list of at most `max` elements ([`limits::MAX_LIST`] for packs and firms).
     pub fn list<T: FromJson>(self, max: usize) -> Result<Vec<T>> {
         let Json::Array(items) = self.value else {

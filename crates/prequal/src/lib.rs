@@ -29,6 +29,7 @@ pub mod date;
 pub mod error;
 mod evaluate;
 pub mod explain;
+pub mod facts;
 pub mod firm;
 pub mod json;
 pub mod json_text;

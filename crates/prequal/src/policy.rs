@@ -4,10 +4,11 @@
 //! fields, dangling references, risk shares that do not sum to exactly 1, negative
 //! amounts, rates outside [0, 1) and inverted ranges are rejected with the JSON path.
 
-use crate::condition::{Condition, Field, Kind, Value};
+use crate::condition::{Condition, Field, Kind};
 use crate::cost::{FeeTiming, SubsidyBasis, SubsidyTiming};
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::facts::FactDecl;
 use crate::json::{FromJson, Node};
 use crate::schedule::RepaymentMethod;
 use crate::sourced::Sourced;
@@ -58,6 +59,9 @@ pub struct Policy {
     /// Parks and the banks that partner with each.
     #[serde(default)]
     pub parks: Vec<Park>,
+    /// Facts the pack's products ask about beyond the built-in fields.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactDecl>,
     /// Loan products.
     pub products: Vec<Product>,
     /// Guarantee schemes products may use.
@@ -168,28 +172,83 @@ fn yes() -> bool {
     true
 }
 
-/// An eligibility criterion: a condition with an id, a weight and its source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+/// An eligibility criterion: a condition (one test, or an `any_of` / `all_of` group) with
+/// an id, a weight and its source. In JSON the condition's keys sit beside `id`:
+/// `{"id": "age", "field": "years_in_operation", "op": "gte", "value": 2}` or
+/// `{"id": "tech_or_mature", "any_of": [...]}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Criterion {
     /// Stable id within the product.
     pub id: String,
-    /// The fact tested.
-    pub field: Field,
-    /// The comparison.
-    pub op: crate::condition::Op,
-    /// What the fact is compared with.
-    pub value: Value,
+    /// What is tested.
+    pub rule: Condition,
     /// A required criterion decides the verdict; an advisory one only warns.
-    #[serde(default = "yes")]
     pub required: bool,
     /// A label to show instead of the generated one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<I18n>,
     /// Where the threshold comes from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+
+// Written by hand to keep the condition's keys beside `id` in the order packs have always
+// been written (the content hash of an existing pack must not change).
+impl Serialize for Criterion {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        match &self.rule {
+            Condition::Test(t) => {
+                map.serialize_entry("field", &t.field)?;
+                map.serialize_entry("op", &t.op)?;
+                map.serialize_entry("value", &t.value)?;
+            }
+            Condition::AnyOf(list) => map.serialize_entry("any_of", list)?,
+            Condition::AllOf(list) => map.serialize_entry("all_of", list)?,
+        }
+        map.serialize_entry("required", &self.required)?;
+        if let Some(label) = &self.label {
+            map.serialize_entry("label", label)?;
+        }
+        if let Some(source) = &self.source {
+            map.serialize_entry("source", source)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Criterion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Criterion".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let field = generator.subschema_for::<crate::condition::FieldRef>();
+        let op = generator.subschema_for::<crate::condition::Op>();
+        let value = generator.subschema_for::<crate::condition::Value>();
+        let list = generator.subschema_for::<Vec<Condition>>();
+        let i18n = generator.subschema_for::<I18n>();
+        let common = |extra: serde_json::Value, required: &[&str]| {
+            let mut properties = serde_json::json!({
+                "id": {"type": "string", "description": "Stable id within the product."},
+                "required": {"type": "boolean", "default": true, "description": "A required criterion decides the verdict; an advisory one only warns."},
+                "label": i18n,
+                "source": {"type": "string", "description": "Where the threshold comes from."}
+            });
+            if let (Some(p), Some(e)) = (properties.as_object_mut(), extra.as_object()) {
+                p.extend(e.clone());
+            }
+            serde_json::json!({"type": "object", "properties": properties, "required": required, "additionalProperties": false})
+        };
+        schemars::json_schema!({
+            "description": "An eligibility criterion: a test {field, op, value} or a group {any_of | all_of: [conditions]}, with an id.",
+            "anyOf": [
+                common(serde_json::json!({"field": field, "op": op, "value": value}), &["id", "field", "op", "value"]),
+                common(serde_json::json!({"any_of": list}), &["id", "any_of"]),
+                common(serde_json::json!({"all_of": list}), &["id", "all_of"])
+            ]
+        })
+    }
 }
 
 /// How a limit is estimated: the largest base × the largest matching uplift, within the
@@ -424,6 +483,7 @@ impl FromJson for Policy {
             "market",
             "banks",
             "parks",
+            "facts",
             "products",
             "guarantee_schemes",
             "subsidy_schemes",
@@ -437,6 +497,7 @@ impl FromJson for Policy {
             market: o.req("market")?,
             banks: o.req("banks")?,
             parks: o.or_default("parks")?,
+            facts: o.or_default("facts")?,
             products: o.req("products")?,
             guarantee_schemes: o.or_default("guarantee_schemes")?,
             subsidy_schemes: o.or_default("subsidy_schemes")?,
@@ -513,16 +574,20 @@ impl FromJson for Product {
 
 impl FromJson for Criterion {
     fn from_json(node: Node<'_>) -> Result<Criterion> {
-        let o = node.object(&["id", "field", "op", "value", "required", "label", "source"])?;
-        Ok(Criterion {
-            id: o.req("id")?,
-            field: o.req("field")?,
-            op: o.req("op")?,
-            value: o.req("value")?,
-            required: o.or("required", yes)?,
-            label: o.opt("label")?,
-            source: o.opt("source")?,
-        })
+        const GROUP: [&str; 2] = ["any_of", "all_of"];
+        let group = GROUP.into_iter().find(|key| node.has(key));
+        let o = match group {
+            Some("any_of") => node.object(&["id", "any_of", "required", "label", "source"])?,
+            Some(_) => node.object(&["id", "all_of", "required", "label", "source"])?,
+            None => node.object(&["id", "field", "op", "value", "required", "label", "source"])?,
+        };
+        let id = o.req("id")?;
+        let rule = match group {
+            Some("any_of") => Condition::AnyOf(o.req("any_of")?),
+            Some(_) => Condition::AllOf(o.req("all_of")?),
+            None => Condition::test(o.req::<crate::condition::FieldRef>("field")?, o.req("op")?, o.req("value")?),
+        };
+        Ok(Criterion { id, rule, required: o.or("required", yes)?, label: o.opt("label")?, source: o.opt("source")? })
     }
 }
 
@@ -753,6 +818,7 @@ impl Policy {
             },
             banks: vec![],
             parks: vec![],
+            facts: vec![],
             products: vec![],
             guarantee_schemes: vec![],
             subsidy_schemes: vec![],
@@ -773,6 +839,11 @@ impl Policy {
     /// The guarantee scheme with this id.
     pub fn guarantee_scheme(&self, id: &str) -> Option<&GuaranteeScheme> {
         self.guarantee_schemes.iter().find(|g| g.id == id)
+    }
+
+    /// The declared fact with this id.
+    pub fn fact(&self, id: &str) -> Option<&FactDecl> {
+        self.facts.iter().find(|f| f.id == id)
     }
 
     /// The subsidy scheme with this id.

@@ -2,7 +2,7 @@
 //! every number (criteria, parameters with sources, cash flows).
 
 use crate::apr::CashFlow;
-use crate::condition::{Field, Op, Status, Value};
+use crate::condition::{Field, FieldRef, Group, Op, Status, Value};
 use crate::cost::{FeeTiming, SubsidyTiming};
 use crate::date::Date;
 use crate::error::Error;
@@ -27,6 +27,21 @@ pub struct Report {
     pub quotes: Vec<Quote>,
     /// Products of the pack not in force on `as_of`.
     pub excluded: Vec<Excluded>,
+    /// What the caller should know but did not stop the evaluation (facts the pack does not
+    /// declare, which were ignored). Left out of the JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+}
+
+/// Something about the input that was ignored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// Stable code: `undeclared_fact`.
+    pub code: &'static str,
+    /// JSON path in the firm profile, e.g. `$.facts.export_licence`.
+    pub path: String,
+    /// What was ignored and why.
+    pub message: I18n,
 }
 
 /// Identity of the pack.
@@ -47,10 +62,10 @@ pub struct PolicyInfo {
 /// Facts derived about the firm.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FirmSummary {
-    /// Industry id.
-    pub industry: Industry,
+    /// Industry id (`null` only for a profile being filled in).
+    pub industry: Option<Industry>,
     /// Industry name.
-    pub industry_name: I18n,
+    pub industry_name: Option<I18n>,
     /// SME size class.
     pub size_class: SizeClass,
     /// Years in operation on `as_of`, to 2 places, if known.
@@ -109,11 +124,11 @@ pub struct CriterionResult {
     /// Criterion id (pack criteria) or a built-in id (`partner_park`, `term_min`, `term_max`,
     /// `repayment_method`, `estimated_limit`, `loan_amount_min`).
     pub id: String,
-    /// The fact tested.
-    pub field: Field,
-    /// The comparison.
+    /// The field or declared fact tested; for a group, the member's that decided it.
+    pub field: FieldRef,
+    /// The comparison (of the deciding member, for a group).
     pub op: Op,
-    /// The threshold.
+    /// The threshold (of the deciding member, for a group).
     pub threshold: Value,
     /// The firm's value, if known.
     pub observed: Option<Value>,
@@ -129,6 +144,12 @@ pub struct CriterionResult {
     pub hint: Option<I18n>,
     /// Source of the threshold.
     pub source: Option<String>,
+    /// For a criterion that is a group: `any_of` or `all_of` (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
+    /// For a group: each member's outcome, ids `<id>.1`, `<id>.2`... (absent otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<CriterionResult>,
 }
 
 /// How the limit was estimated.

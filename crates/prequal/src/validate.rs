@@ -1,6 +1,6 @@
 //! Whole-pack validation: everything serde cannot check, each problem with its JSON path.
 
-use crate::condition::{Condition, Field, Kind, Op, Value};
+use crate::condition::{Condition, Field, FieldRef, Kind, Op, Test, Value, MAX_GROUP_DEPTH};
 use crate::cost::{check_terms, SubsidyBasis, SubsidyTerms};
 use crate::error::{Error, ErrorCode, Result};
 use crate::firm::TaxGrade;
@@ -16,57 +16,61 @@ use std::collections::HashSet;
 /// Returns every value that is not a number.
 pub(crate) fn normalise(policy: &mut Policy) -> Vec<Error> {
     let mut errors = Vec::new();
+    // The kinds of declared facts, copied: the products are changed while they are read.
+    let declared: Vec<(String, Kind)> = policy.facts.iter().map(|d| (d.id.clone(), d.kind.kind())).collect();
+    let mut coerce_test = |path: &str, t: &mut Test| {
+        let kind = match &t.field {
+            FieldRef::Builtin(field) => Some(field.kind()),
+            FieldRef::Declared(id) => declared.iter().find(|(d, _)| d == id).map(|(_, k)| *k),
+        };
+        if kind == Some(Kind::Number) {
+            errors.extend(coerce(&format!("{path}.value"), &t.field, &mut t.value).err());
+        }
+    };
     for (p, product) in policy.products.iter_mut().enumerate() {
         for (c, criterion) in product.criteria.iter_mut().enumerate() {
-            let path = format!("$.products[{p}].criteria[{c}].value");
-            errors.extend(coerce(&path, criterion.field, &mut criterion.value).err());
+            criterion.rule.tests_mut(&format!("$.products[{p}].criteria[{c}]"), &mut coerce_test);
         }
         let limit = &mut product.limit;
         for (u, uplift) in limit.uplifts.iter_mut().enumerate() {
-            coerce_all(&mut errors, &format!("$.products[{p}].limit.uplifts[{u}].when"), &mut uplift.when);
+            coerce_all(&format!("$.products[{p}].limit.uplifts[{u}].when"), &mut uplift.when, &mut coerce_test);
         }
         for (k, cap) in limit.caps.iter_mut().enumerate() {
-            coerce_all(&mut errors, &format!("$.products[{p}].limit.caps[{k}].when"), &mut cap.when);
+            coerce_all(&format!("$.products[{p}].limit.caps[{k}].when"), &mut cap.when, &mut coerce_test);
         }
         for (t, tier) in product.pricing.tiers.iter_mut().enumerate() {
-            coerce_all(&mut errors, &format!("$.products[{p}].pricing.tiers[{t}].when"), &mut tier.when);
+            coerce_all(&format!("$.products[{p}].pricing.tiers[{t}].when"), &mut tier.when, &mut coerce_test);
         }
     }
     for (s, scheme) in policy.subsidy_schemes.iter_mut().enumerate() {
-        coerce_all(&mut errors, &format!("$.subsidy_schemes[{s}].conditions"), &mut scheme.conditions);
+        coerce_all(&format!("$.subsidy_schemes[{s}].conditions"), &mut scheme.conditions, &mut coerce_test);
         for (r, rule) in scheme.shares.iter_mut().enumerate() {
-            coerce_all(&mut errors, &format!("$.subsidy_schemes[{s}].shares[{r}].when"), &mut rule.when);
+            coerce_all(&format!("$.subsidy_schemes[{s}].shares[{r}].when"), &mut rule.when, &mut coerce_test);
         }
     }
     errors
 }
 
-fn coerce_all(errors: &mut Vec<Error>, path: &str, conditions: &mut [Condition]) {
+fn coerce_all(path: &str, conditions: &mut [Condition], visit: &mut impl FnMut(&str, &mut Test)) {
     for (i, c) in conditions.iter_mut().enumerate() {
-        errors.extend(coerce(&format!("{path}[{i}].value"), c.field, &mut c.value).err());
+        c.tests_mut(&format!("{path}[{i}]"), visit);
     }
 }
 
-fn coerce(path: &str, field: Field, value: &mut Value) -> Result<()> {
-    if field.kind() != Kind::Number {
-        return Ok(());
-    }
+fn coerce(path: &str, field: &FieldRef, value: &mut Value) -> Result<()> {
     if let Value::Text(text) = value {
         let number = text.trim().parse::<Decimal>().map_err(|_| {
+            let name = field.builtin().map_or(field.id(), |f| f.label().1);
             Error::new(
                 ErrorCode::WrongType,
                 path,
-                format!("a number for {}, got \"{text}\"", field_id(field)),
-                format!("{}须为数字，实际为 \"{text}\"", field.label().1),
+                format!("a number for {}, got \"{text}\"", field.id()),
+                format!("{name}须为数字，实际为 \"{text}\""),
             )
         })?;
         *value = Value::Number(number);
     }
     Ok(())
-}
-
-fn field_id(field: Field) -> String {
-    Field::NAMES.iter().find(|(_, f)| *f == field).map_or("", |(name, _)| name).to_string()
 }
 
 /// Collects problems in document order.
@@ -93,6 +97,7 @@ pub(crate) fn problems(policy: &Policy) -> Vec<Error> {
     }
     out.check(check_rate("$.market.lpr_1y", policy.market.lpr_1y.value));
     out.check(check_rate("$.market.lpr_5y", policy.market.lpr_5y.value));
+    crate::facts::problems(&policy.facts, &mut out.0);
     unique_ids(&mut out, "$.banks", policy.banks.iter().map(|b| b.id.as_str()));
     unique_ids(&mut out, "$.parks", policy.parks.iter().map(|p| p.id.as_str()));
     unique_ids(&mut out, "$.products", policy.products.iter().map(|p| p.id.as_str()));
@@ -200,7 +205,7 @@ fn check_product(out: &mut Problems, policy: &Policy, path: &str, product: &Prod
     out.check(check_len(&format!("{path}.criteria"), product.criteria.len(), limits::MAX_LIST));
     unique_ids(out, &format!("{path}.criteria"), product.criteria.iter().map(|c| c.id.as_str()));
     for (i, c) in product.criteria.iter().enumerate() {
-        out.check(check_value(policy, &format!("{path}.criteria[{i}]"), c.field, c.op, &c.value));
+        check_condition(out, policy, &format!("{path}.criteria[{i}]"), &c.rule, 0);
         if let Some(label) = &c.label {
             out.check(check_string(&format!("{path}.criteria[{i}].label.en"), &label.en));
             out.check(check_string(&format!("{path}.criteria[{i}].label.zh-CN"), &label.zh_cn));
@@ -241,7 +246,32 @@ fn check_scheme_refs(out: &mut Problems, policy: &Policy, path: &str, ids: &[Str
 fn check_conditions(out: &mut Problems, policy: &Policy, path: &str, conditions: &[Condition]) {
     out.check(check_len(path, conditions.len(), limits::MAX_LIST));
     for (i, c) in conditions.iter().enumerate() {
-        out.check(check_value(policy, &format!("{path}[{i}]"), c.field, c.op, &c.value));
+        check_condition(out, policy, &format!("{path}[{i}]"), c, 0);
+    }
+}
+
+/// One condition at `path`; `depth` is how many groups enclose it.
+fn check_condition(out: &mut Problems, policy: &Policy, path: &str, condition: &Condition, depth: usize) {
+    let (key, members) = match condition {
+        Condition::Test(t) => return out.check(check_value(policy, path, &t.field, t.op, &t.value)),
+        Condition::AnyOf(members) => ("any_of", members),
+        Condition::AllOf(members) => ("all_of", members),
+    };
+    let path = format!("{path}.{key}");
+    if depth + 1 > MAX_GROUP_DEPTH {
+        return out.push(Error::new(
+            ErrorCode::TooLarge,
+            path,
+            format!("groups nested at most {MAX_GROUP_DEPTH} deep"),
+            format!("条件组最多嵌套 {MAX_GROUP_DEPTH} 层"),
+        ));
+    }
+    if members.is_empty() {
+        out.push(empty(&path));
+    }
+    out.check(check_len(&path, members.len(), limits::MAX_LIST));
+    for (i, member) in members.iter().enumerate() {
+        check_condition(out, policy, &format!("{path}[{i}]"), member, depth + 1);
     }
 }
 
@@ -380,9 +410,23 @@ fn check_subsidy(out: &mut Problems, policy: &Policy, path: &str, scheme: &Subsi
     }
 }
 
-/// A condition's value must suit its field and operator, and name things that exist.
-fn check_value(policy: &Policy, path: &str, field: Field, op: Op, value: &Value) -> Result<()> {
-    let kind = field.kind();
+/// A condition's field must exist, and its value suit the field and operator and name
+/// things that exist.
+fn check_value(policy: &Policy, path: &str, field: &FieldRef, op: Op, value: &Value) -> Result<()> {
+    let kind = match field {
+        FieldRef::Builtin(f) => f.kind(),
+        FieldRef::Declared(id) => match policy.fact(id) {
+            Some(decl) => decl.kind.kind(),
+            None => {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    format!("{path}.field"),
+                    format!("a built-in field or the id of a fact declared in $.facts, got \"{id}\""),
+                    format!("须为内置字段或 $.facts 中声明的事实编号，实际为 \"{id}\""),
+                ))
+            }
+        },
+    };
     let incompatible = |expected_en: String, expected_zh: String| {
         Err(Error::new(ErrorCode::IncompatibleCondition, format!("{path}.op"), expected_en, expected_zh))
     };
@@ -393,8 +437,8 @@ fn check_value(policy: &Policy, path: &str, field: Field, op: Op, value: &Value)
             Kind::Bool => "eq, ne",
         };
         return incompatible(
-            format!("one of {ops} for field {}", field_id(field)),
-            format!("字段 {} 只能使用 {ops}", field_id(field)),
+            format!("one of {ops} for field {}", field.id()),
+            format!("字段 {} 只能使用 {ops}", field.id()),
         );
     }
     let value_path = format!("{path}.value");
@@ -418,8 +462,24 @@ fn check_value(policy: &Policy, path: &str, field: Field, op: Op, value: &Value)
 }
 
 /// A name compared with a text field must be one the field can hold.
-fn check_name(policy: &Policy, path: &str, field: Field, name: &str) -> Result<()> {
+fn check_name(policy: &Policy, path: &str, field: &FieldRef, name: &str) -> Result<()> {
     check_string(path, name)?;
+    let field = match field {
+        FieldRef::Builtin(f) => *f,
+        FieldRef::Declared(id) => {
+            let decl = policy.fact(id);
+            if decl.is_some_and(|d| d.choice(name).is_some()) {
+                return Ok(());
+            }
+            let ids: Vec<&str> = decl.map(|d| d.choices.iter().map(|c| c.id.as_str()).collect()).unwrap_or_default();
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                path,
+                format!("one of the choices of {id} ({}), got \"{name}\"", ids.join(", ")),
+                format!("须为 {id} 的选项之一（{}），实际为 \"{name}\"", ids.join("、")),
+            ));
+        }
+    };
     let (known, allowed): (bool, &str) = match field {
         Field::TaxGrade => (TaxGrade::parse(name).is_some_and(|g| g.as_str() == name), "A, B, M, C or D"),
         Field::Industry => (Industry::from_id(name).is_some(), "an industry id such as software_it"),

@@ -46,14 +46,14 @@ fn read_firm<'a>(
             _ => set(&mut firm, *column, header, cell)?,
         }
     }
-    firm.industry = industry.ok_or_else(|| {
+    firm.industry = Some(industry.ok_or_else(|| {
         Error::new(
             ErrorCode::MissingField,
             layout.header_of(Column::Industry).unwrap_or("industry"),
             "an industry id such as software_it: every firm needs one",
             "须填写行业，如 software_it",
         )
-    })?;
+    })?);
     firm.check().map_err(|e| relabel(e, |path| header_for_path(layout, path)))?;
     Ok(firm)
 }
@@ -135,7 +135,7 @@ mod tests {
         let p = row(&l, &["T1", "software_it", "1200000", "是", "55%", "24"]);
         let firm = p.firm.unwrap();
         assert_eq!(p.id, "T1");
-        assert_eq!(firm.industry, Industry::SoftwareIt);
+        assert_eq!(firm.industry, Some(Industry::SoftwareIt));
         assert_eq!(firm.revenue, Some(prequal::Decimal::from(1_200_000)));
         assert_eq!(firm.qualifications.high_tech, Some(true));
         assert_eq!(firm.debt_ratio.unwrap().to_string(), "0.55");

@@ -1,0 +1,409 @@
+//! Facts a pack declares for its own products ("staff with social insurance", "a pending
+//! lawsuit"): their declarations, the values a firm gives for them, and the check of one
+//! against the other. Conditions name a declared fact by its id, like a built-in field.
+
+use crate::condition::{Fact, Field, Kind};
+use crate::error::{Error, ErrorCode, Result};
+use crate::firm::Firm;
+use crate::json::{FromJson, Json, Node};
+use crate::limits;
+use crate::policy::{I18n, Policy};
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+/// What kind of answer a declared fact takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// A number, optionally whole and within `min..=max`.
+    Number,
+    /// Yes or no (`true` / `false`).
+    YesNo,
+    /// One of the declared `choices`, by its id.
+    Choice,
+}
+
+impl FactKind {
+    /// The kind of value conditions compare it as.
+    pub fn kind(self) -> Kind {
+        match self {
+            FactKind::Number => Kind::Number,
+            FactKind::YesNo => Kind::Bool,
+            FactKind::Choice => Kind::Text,
+        }
+    }
+}
+
+/// One answer a `choice` fact offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable id: what a firm gives and conditions compare with.
+    pub id: String,
+    /// What a person reads.
+    pub label: I18n,
+}
+
+/// A fact the pack declares: `{"id": "social_insurance_staff", "kind": "number", "label": {...}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FactDecl {
+    /// Stable id, `[a-z][a-z0-9_]{0,39}`, not the name of a built-in field.
+    pub id: String,
+    /// Number, yes/no or choice.
+    pub kind: FactKind,
+    /// Its name, e.g. "staff with social insurance".
+    pub label: I18n,
+    /// The question a form asks, if not the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<I18n>,
+    /// The unit a number is counted in, e.g. "people" / "人".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<I18n>,
+    /// A line of help for whoever answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<I18n>,
+    /// Smallest allowed number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    /// Largest allowed number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Decimal>,
+    /// Whether a number must be whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whole: Option<bool>,
+    /// The answers a choice offers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+    /// Where the fact comes from (the bank's product terms...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl FactDecl {
+    /// The choice with this id.
+    pub fn choice(&self, id: &str) -> Option<&Choice> {
+        self.choices.iter().find(|c| c.id == id)
+    }
+}
+
+/// A value a firm gives for a declared fact, as given: which kind it must be is the pack's
+/// to say, so a number given as a decimal string stays text until the pack is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FactValue {
+    /// A JSON number.
+    Number(Decimal),
+    /// `true` / `false`.
+    YesNo(bool),
+    /// A string: a choice id, or a number written as a decimal string.
+    Text(String),
+}
+
+impl Serialize for FactValue {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            FactValue::Number(n) => crate::money::serialize(n, s),
+            FactValue::YesNo(b) => s.serialize_bool(*b),
+            FactValue::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl FromJson for FactValue {
+    fn from_json(node: Node<'_>) -> Result<FactValue> {
+        match node.value() {
+            Json::Bool(b) => Ok(FactValue::YesNo(*b)),
+            Json::Number(_) => {
+                let n = node.decimal()?;
+                limits::check_magnitude("", n).map_err(|e| node.locate(e))?;
+                Ok(FactValue::Number(n))
+            }
+            Json::String(_) => String::from_json(node).map(FactValue::Text),
+            _ => Err(node.wrong_type("a number, true/false, or a choice id (a string)")),
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for FactValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FactValue".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A number (or decimal string) for a number fact, true/false for a yes_no fact, a choice id for a choice fact.",
+            "anyOf": [{"type": "number"}, {"type": "string"}, {"type": "boolean"}]
+        })
+    }
+}
+
+/// Whether `id` has the shape of a fact id: `[a-z][a-z0-9_]{0,39}`.
+pub fn is_fact_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && id.len() <= 40
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Whether `id` is taken by the built-in vocabulary: a field conditions test, or a key of
+/// the firm profile (a form names its inputs by these ids, so they must not clash).
+pub fn is_builtin_name(id: &str) -> bool {
+    Field::NAMES.iter().any(|(name, _)| *name == id)
+        || matches!(id, "founded" | "requested_amount" | "qualifications" | "facts")
+}
+
+/// The firm's answers to a pack's declared facts, checked against the declarations.
+#[derive(Clone, Debug, Default)]
+pub struct Resolved<'a> {
+    /// One entry per declared fact, in declaration order: the answer, if given.
+    values: Vec<Option<Fact<'a>>>,
+    /// Facts the firm gives that the pack does not declare (ignored: a profile may serve
+    /// several packs).
+    pub undeclared: Vec<&'a str>,
+}
+
+impl<'a> Resolved<'a> {
+    /// The answer for the declared fact `id`, if the firm gave one.
+    pub fn get(&self, policy: &Policy, id: &str) -> Option<Fact<'a>> {
+        let index = policy.facts.iter().position(|d| d.id == id)?;
+        self.values.get(index).copied().flatten()
+    }
+}
+
+/// Check every answer the firm gives against the pack's declarations: the kind, the
+/// range, the choices. An error names `$.facts.<id>`.
+pub fn resolve<'a>(policy: &'a Policy, firm: &'a Firm) -> Result<Resolved<'a>> {
+    if policy.facts.is_empty() && firm.facts.is_empty() {
+        return Ok(Resolved::default());
+    }
+    let mut values = Vec::with_capacity(policy.facts.len());
+    for decl in &policy.facts {
+        values.push(match firm.facts.get(&decl.id) {
+            Some(value) => Some(check(decl, value)?),
+            None => None,
+        });
+    }
+    let undeclared =
+        firm.facts.keys().filter(|id| !policy.facts.iter().any(|d| &d.id == *id)).map(String::as_str).collect();
+    Ok(Resolved { values, undeclared })
+}
+
+/// One answer against its declaration.
+pub fn check<'a>(decl: &'a FactDecl, value: &'a FactValue) -> Result<Fact<'a>> {
+    let path = || format!("$.facts.{}", decl.id);
+    match (decl.kind, value) {
+        (FactKind::YesNo, FactValue::YesNo(b)) => Ok(Fact::Bool(*b)),
+        (FactKind::YesNo, _) => Err(Error::new(ErrorCode::WrongType, path(), "true or false", "须为 true 或 false")),
+        (FactKind::Choice, FactValue::Text(id)) => match decl.choice(id.trim()) {
+            Some(choice) => Ok(Fact::Text(&choice.id)),
+            None => {
+                let ids: Vec<&str> = decl.choices.iter().map(|c| c.id.as_str()).collect();
+                Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    path(),
+                    format!("one of {}, got \"{id}\"", ids.join(", ")),
+                    format!("须为 {} 之一，实际为 \"{id}\"", ids.join("、")),
+                ))
+            }
+        },
+        (FactKind::Choice, _) => {
+            Err(Error::new(ErrorCode::WrongType, path(), "a choice id (a string)", "须为选项编号（字符串）"))
+        }
+        (FactKind::Number, FactValue::Number(n)) => check_number(decl, *n, &path()),
+        (FactKind::Number, FactValue::Text(text)) => match crate::json::decimal_from_text(text) {
+            Ok(n) => check_number(decl, n, &path()),
+            Err(_) => Err(Error::new(
+                ErrorCode::WrongType,
+                path(),
+                format!("a number, got \"{text}\""),
+                format!("须为数字，实际为 \"{text}\""),
+            )),
+        },
+        (FactKind::Number, FactValue::YesNo(_)) => {
+            Err(Error::new(ErrorCode::WrongType, path(), "a number", "须为数字"))
+        }
+    }
+}
+
+fn check_number<'a>(decl: &FactDecl, n: Decimal, path: &str) -> Result<Fact<'a>> {
+    limits::check_magnitude(path, n)?;
+    if decl.whole == Some(true) && !n.fract().is_zero() {
+        return Err(Error::new(
+            ErrorCode::WrongType,
+            path,
+            format!("a whole number, got {n}"),
+            format!("须为整数，实际为 {n}"),
+        ));
+    }
+    let below = decl.min.is_some_and(|min| n < min);
+    let above = decl.max.is_some_and(|max| n > max);
+    if below || above {
+        let bound = |b: Option<Decimal>| b.map_or_else(|| "…".to_string(), |b| b.normalize().to_string());
+        let (min, max) = (bound(decl.min), bound(decl.max));
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            path,
+            format!("a number from {min} to {max}, got {n}"),
+            format!("须在 {min} 至 {max} 之间，实际为 {n}"),
+        ));
+    }
+    Ok(Fact::Number(n))
+}
+
+/// Every problem of the declarations themselves, in document order.
+pub(crate) fn problems(facts: &[FactDecl], out: &mut Vec<Error>) {
+    if let Err(e) = limits::check_len("$.facts", facts.len(), limits::MAX_LIST) {
+        out.push(e);
+    }
+    for (i, decl) in facts.iter().enumerate() {
+        let path = format!("$.facts[{i}]");
+        let id = &decl.id;
+        if !is_fact_id(id) {
+            out.push(Error::new(
+                ErrorCode::InvalidValue,
+                format!("{path}.id"),
+                format!("an id of a lowercase letter and up to 39 lowercase letters, digits or _, got \"{id}\""),
+                format!("编号须为小写字母开头、最多 40 个小写字母、数字或下划线，实际为 \"{id}\""),
+            ));
+        } else if is_builtin_name(id) {
+            out.push(Error::new(
+                ErrorCode::InvalidValue,
+                format!("{path}.id"),
+                format!("an id that is not a built-in field, got \"{id}\""),
+                format!("编号不得与内置字段重名，实际为 \"{id}\""),
+            ));
+        } else if facts.iter().take(i).any(|d| d.id == *id) {
+            out.push(Error::new(
+                ErrorCode::DuplicateId,
+                format!("{path}.id"),
+                format!("an id not used before in this list, got \"{id}\" again"),
+                format!("列表中唯一的编号，\"{id}\" 重复"),
+            ));
+        }
+        check_kind_fields(decl, &path, out);
+    }
+}
+
+/// Each kind takes its own fields: ranges for numbers, choices for choices.
+fn check_kind_fields(decl: &FactDecl, path: &str, out: &mut Vec<Error>) {
+    let not_for = |key: &str, kinds_en: &str, kinds_zh: &str| {
+        Error::new(
+            ErrorCode::InvalidValue,
+            format!("{path}.{key}"),
+            format!("no `{key}` on a fact of this kind ({kinds_en} only)"),
+            format!("此类事实不应有 `{key}`（仅{kinds_zh}可用）"),
+        )
+    };
+    if decl.kind != FactKind::Number {
+        for (key, given) in [
+            ("min", decl.min.is_some()),
+            ("max", decl.max.is_some()),
+            ("whole", decl.whole.is_some()),
+            ("unit", decl.unit.is_some()),
+        ] {
+            if given {
+                out.push(not_for(key, "kind number", "数字类"));
+            }
+        }
+    }
+    match decl.kind {
+        FactKind::Choice => check_choices(decl, path, out),
+        _ if !decl.choices.is_empty() => out.push(not_for("choices", "kind choice", "选项类")),
+        _ => {}
+    }
+    for (key, bound) in [("min", decl.min), ("max", decl.max)] {
+        if let Some(b) = bound {
+            if let Err(e) = limits::check_magnitude(&format!("{path}.{key}"), b) {
+                out.push(e);
+            }
+        }
+    }
+    if let (Some(min), Some(max)) = (decl.min, decl.max) {
+        if min > max {
+            out.push(Error::new(
+                ErrorCode::InvertedRange,
+                format!("{path}.min"),
+                format!("at most max {max}, got {min}"),
+                format!("不超过最大值 {max}，实际为 {min}"),
+            ));
+        }
+    }
+}
+
+fn check_choices(decl: &FactDecl, path: &str, out: &mut Vec<Error>) {
+    if decl.choices.is_empty() {
+        out.push(Error::new(
+            ErrorCode::EmptyList,
+            format!("{path}.choices"),
+            "at least one choice for kind choice",
+            "选项类事实至少需要一个选项",
+        ));
+    }
+    for (j, choice) in decl.choices.iter().enumerate() {
+        let id_path = format!("{path}.choices[{j}].id");
+        if choice.id.trim().is_empty() || choice.id.trim() != choice.id || choice.id.chars().count() > 40 {
+            out.push(Error::new(
+                ErrorCode::InvalidValue,
+                id_path,
+                "a non-empty id of at most 40 characters, without surrounding spaces",
+                "选项编号不能为空、不超过 40 个字符、首尾无空格",
+            ));
+        } else if decl.choices.iter().take(j).any(|c| c.id == choice.id) {
+            out.push(Error::new(
+                ErrorCode::DuplicateId,
+                id_path,
+                format!("an id not used before in this list, got \"{}\" again", choice.id),
+                format!("列表中唯一的编号，\"{}\" 重复", choice.id),
+            ));
+        }
+    }
+}
+
+crate::json_names!(FactKind { "number" => FactKind::Number, "yes_no" => FactKind::YesNo, "choice" => FactKind::Choice });
+
+impl FromJson for Choice {
+    fn from_json(node: Node<'_>) -> Result<Choice> {
+        let o = node.object(&["id", "label"])?;
+        Ok(Choice { id: o.req("id")?, label: o.req("label")? })
+    }
+}
+
+impl FromJson for FactDecl {
+    fn from_json(node: Node<'_>) -> Result<FactDecl> {
+        let o = node
+            .object(&["id", "kind", "label", "question", "unit", "hint", "min", "max", "whole", "choices", "source"])?;
+        Ok(FactDecl {
+            id: o.req("id")?,
+            kind: o.req("kind")?,
+            label: o.req("label")?,
+            question: o.opt("question")?,
+            unit: o.opt("unit")?,
+            hint: o.opt("hint")?,
+            min: o.opt("min")?,
+            max: o.opt("max")?,
+            whole: o.opt("whole")?,
+            choices: o.or_default("choices")?,
+            source: o.opt("source")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fact_ids() {
+        for ok in ["a", "social_insurance_staff", "x1", &format!("a{}", "b".repeat(39))] {
+            assert!(is_fact_id(ok), "{ok}");
+        }
+        for bad in ["", "1a", "_a", "A", "a-b", "a b", "é", &format!("a{}", "b".repeat(40))] {
+            assert!(!is_fact_id(bad), "{bad}");
+        }
+        assert!(is_builtin_name("employees") && is_builtin_name("requested_amount"));
+        assert!(!is_builtin_name("lawsuit_pending"));
+    }
+}
