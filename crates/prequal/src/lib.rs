@@ -36,6 +36,7 @@ pub mod json_text;
 pub mod limits;
 pub mod money;
 pub mod policy;
+pub mod questions;
 pub mod report;
 pub mod schedule;
 #[cfg(feature = "schema")]
