@@ -75,7 +75,7 @@ pub fn product_reads(policy: &Policy, product: &Product) -> Vec<FieldRef> {
             out.push(field.clone());
         }
     };
-    let mut conditions = |list: &[Condition], add: &mut dyn FnMut(&FieldRef)| {
+    let conditions = |list: &[Condition], add: &mut dyn FnMut(&FieldRef)| {
         list.iter().for_each(|c| c.tests(&mut |t| add(&t.field)));
     };
     for c in &product.criteria {
@@ -258,7 +258,7 @@ pub fn rank_questions(policy: &Policy, per_product: &[Vec<Question>]) -> Vec<(Qu
         })
         .collect();
     // A stable sort: ties keep form order.
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     ranked
 }
 
