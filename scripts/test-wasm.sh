@@ -4,7 +4,7 @@
 #   2. the Node tests (tests/wasm/): every JSON vector through WASM, byte-identical to native;
 #      the JS API; 10,000+ fuzzed calls; the declarations against the schemas and real outputs,
 #   3. tsc --noEmit on the typed example (examples/sdk/typed-example.ts).
-# The size budget is a separate check: scripts/size.sh.
+# The size gate is scripts/size.sh, which scripts/test.sh runs after this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
