@@ -19,18 +19,28 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What the evaluation knows about the firm, derived once.
-struct Facts<'a> {
+pub(crate) struct Facts<'a> {
     policy: &'a Policy,
-    firm: &'a Firm,
+    pub(crate) firm: &'a Firm,
     years: Option<Decimal>,
     size: SizeClass,
     /// The firm's answers to the pack's declared facts, checked.
     declared: Resolved<'a>,
+    /// The loan asked for: the firm's own request, or a candidate the advisor tries.
+    pub(crate) request: Request,
+}
+
+/// A loan request: amount, term and method, each possibly not stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Request {
+    pub(crate) amount: Option<Decimal>,
+    pub(crate) term: Option<u32>,
+    pub(crate) method: Option<RepaymentMethod>,
 }
 
 /// What is known about the loan being priced for one product.
-struct LoanFacts {
-    amount: Option<Decimal>,
+pub(crate) struct LoanFacts {
+    pub(crate) amount: Option<Decimal>,
     term: u32,
     method: RepaymentMethod,
     partner_park: Option<bool>,
@@ -38,12 +48,13 @@ struct LoanFacts {
 
 impl<'a> Facts<'a> {
     /// Check the firm (and its answers to declared facts) and derive what every product uses.
-    fn new(policy: &'a Policy, firm: &'a Firm, as_of: Date) -> Result<Facts<'a>> {
+    pub(crate) fn new(policy: &'a Policy, firm: &'a Firm, as_of: Date) -> Result<Facts<'a>> {
         firm.check()?;
         let declared = crate::facts::resolve(policy, firm)?;
         let size_input = SizeInput { employees: firm.employees, revenue: firm.revenue, assets: firm.total_assets };
         let size = firm.industry.map_or(SizeClass::Unknown, |industry| classify(industry, &size_input));
-        Ok(Facts { policy, firm, years: firm.years_in_operation_on(as_of), size, declared })
+        let request = Request { amount: firm.requested_amount, term: firm.term_months, method: firm.repayment_method };
+        Ok(Facts { policy, firm, years: firm.years_in_operation_on(as_of), size, declared, request })
     }
 
     fn get(&self, field: &FieldRef, loan: &LoanFacts) -> Option<Fact<'a>> {
@@ -206,22 +217,32 @@ pub fn eligibility(policy: &Policy, product_id: &str, firm: &Firm, as_of: Date) 
     if not_in_force(product, as_of).is_some() {
         return Ok(None);
     }
-    let loan = loan_facts(policy, product, firm);
+    let loan = loan_facts(policy, product, &facts);
     let limit = estimate_limit(product, &facts, &loan, None);
-    // The checks of the quote's report, tested without building its results.
+    Ok(Some(quick_verdict(policy, product, &facts, &loan, &limit)))
+}
+
+/// The verdict of a product's checks, tested without building their results.
+pub(crate) fn quick_verdict(
+    policy: &Policy,
+    product: &Product,
+    facts: &Facts<'_>,
+    loan: &LoanFacts,
+    limit: &LimitDetail,
+) -> Verdict {
     let mut verdict = Verdict::Eligible;
-    checks(policy, product, &facts, &loan, &limit, |check| {
+    checks(policy, product, facts, loan, limit, |check| {
         let judged = check.judged;
-        match (judged.required, judged.rule.status(&facts, &loan)) {
+        match (judged.required, judged.rule.status(facts, loan)) {
             (true, Status::Fail) => verdict = Verdict::Ineligible,
             (true, Status::Unknown) if verdict == Verdict::Eligible => verdict = Verdict::NeedsInfo,
             _ => {}
         }
     });
-    Ok(Some(verdict))
+    verdict
 }
 
-fn not_in_force(product: &Product, as_of: Date) -> Option<I18n> {
+pub(crate) fn not_in_force(product: &Product, as_of: Date) -> Option<I18n> {
     if let Some(from) = product.effective_from.filter(|from| as_of < *from) {
         return Some(I18n { en: format!("offered from {from}"), zh_cn: format!("{from} 起办理") });
     }
@@ -247,13 +268,12 @@ fn rank(quotes: &mut [Quote]) {
     }
 }
 
-fn quote(policy: &Policy, index: usize, product: &Product, facts: &Facts<'_>) -> Quote {
+pub(crate) fn quote(policy: &Policy, index: usize, product: &Product, facts: &Facts<'_>) -> Quote {
     let path = format!("$.products[{index}]");
-    let firm = facts.firm;
-    let mut loan = loan_facts(policy, product, firm);
+    let mut loan = loan_facts(policy, product, facts);
     let mut parameters = Vec::new();
     let limit = estimate_limit(product, facts, &loan, Some((&path, &mut parameters)));
-    loan.amount = loan_amount(product, firm, &limit);
+    loan.amount = loan_amount(product, &facts.request, &limit);
     let criteria = judge_all(policy, product, facts, &loan, &limit);
     let verdict = verdict(&criteria);
     let bank_name = policy
@@ -285,16 +305,14 @@ fn quote(policy: &Policy, index: usize, product: &Product, facts: &Facts<'_>) ->
 
 /// The loan as priced before the amount is known: term within the product's range, the
 /// firm's method if the product offers it, and whether the firm's park partners the bank.
-fn loan_facts(policy: &Policy, product: &Product, firm: &Firm) -> LoanFacts {
-    let method = firm.repayment_method.filter(|m| product.repayment_methods.contains(m));
+pub(crate) fn loan_facts(policy: &Policy, product: &Product, facts: &Facts<'_>) -> LoanFacts {
+    let request = &facts.request;
+    let method = request.method.filter(|m| product.repayment_methods.contains(m));
     LoanFacts {
         amount: None,
-        term: firm
-            .term_months
-            .unwrap_or(product.term_max_months)
-            .clamp(product.term_min_months, product.term_max_months),
+        term: request.term.unwrap_or(product.term_max_months).clamp(product.term_min_months, product.term_max_months),
         method: method.or(product.repayment_methods.first().copied()).unwrap_or(RepaymentMethod::EqualInstallment),
-        partner_park: partner_park(policy, product, firm),
+        partner_park: partner_park(policy, product, facts.firm),
     }
 }
 
@@ -303,7 +321,7 @@ fn partner_park(policy: &Policy, product: &Product, firm: &Firm) -> Option<bool>
     Some(policy.park(park).is_some_and(|p| p.banks.contains(&product.bank)))
 }
 
-fn estimate_limit(
+pub(crate) fn estimate_limit(
     product: &Product,
     facts: &Facts<'_>,
     loan: &LoanFacts,
@@ -390,8 +408,8 @@ fn note_parameter(
 
 /// The request within the limit; the limit when nothing was requested; the request
 /// (within the product maximum) when the limit is unknown.
-fn loan_amount(product: &Product, firm: &Firm, limit: &LimitDetail) -> Option<Decimal> {
-    let amount = match (firm.requested_amount, limit.amount) {
+pub(crate) fn loan_amount(product: &Product, request: &Request, limit: &LimitDetail) -> Option<Decimal> {
+    let amount = match (request.amount, limit.amount) {
         (Some(r), Some(l)) => r.min(l),
         (None, Some(l)) => l,
         (Some(r), None) => r.min(product.amount_max.value),
@@ -552,7 +570,7 @@ fn member_phrases<'a>(members: &'a [Condition], facts: &Facts<'a>) -> Vec<Member
         .collect()
 }
 
-fn judge_all(
+pub(crate) fn judge_all(
     policy: &Policy,
     product: &Product,
     facts: &Facts<'_>,
@@ -641,21 +659,21 @@ fn checks<'a>(
         let fact = facts.builtin(Field::PartnerPark, loan);
         visit(builtin("partner_park", Field::PartnerPark, Op::Eq, Value::Bool(true), Origin::PartnerPark, fact));
     }
-    let firm = facts.firm;
-    if let Some(term) = firm.term_months {
+    let request = &facts.request;
+    if let Some(term) = request.term {
         let term = Some(Fact::Number(Decimal::from(term)));
         let min = Value::Number(product.term_min_months.into());
         visit(builtin("term_min", Field::TermMonths, Op::Gte, min, Origin::Request, term));
         let max = Value::Number(product.term_max_months.into());
         visit(builtin("term_max", Field::TermMonths, Op::Lte, max, Origin::Request, term));
     }
-    if let Some(method) = firm.repayment_method {
+    if let Some(method) = request.method {
         let offered = Value::List(product.repayment_methods.iter().map(|m| m.id().to_string()).collect());
         let fact = Some(Fact::Text(method.id()));
         visit(builtin("repayment_method", Field::RepaymentMethod, Op::In, offered, Origin::Request, fact));
     }
     let amount_min = || Value::Number(product.amount_min.value);
-    if let Some(requested) = firm.requested_amount {
+    if let Some(requested) = request.amount {
         let fact = Some(Fact::Number(requested));
         visit(builtin("loan_amount_min", Field::LoanAmount, Op::Gte, amount_min(), Origin::Request, fact));
     }
@@ -800,7 +818,7 @@ fn resolve_subsidy(scheme: &SubsidyScheme, facts: &Facts<'_>, loan: &LoanFacts) 
     (Status::Pass, Some(terms))
 }
 
-fn price(
+pub(crate) fn price(
     policy: &Policy,
     product: &Product,
     facts: &Facts<'_>,

@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
+pub mod advise;
 pub mod apr;
 pub mod condition;
 pub mod cost;

@@ -7,8 +7,8 @@ use crate::error::{Error, ErrorCode};
 use serde::Serialize;
 use serde_json::Value;
 
-/// Run one case of `kind` (`schedule`, `apr`, `classify`, `costs`, `evaluate`, `policy`,
-/// `firm`) and return the engine's output as JSON, or its error as JSON
+/// Run one case of `kind` (`schedule`, `apr`, `classify`, `costs`, `evaluate`, `advise`,
+/// `policy`, `firm`) and return the engine's output as JSON, or its error as JSON
 /// (`{"error": {"code", "path", ...}}`), so error cases are vectors too.
 pub fn run(kind: &str, input: &Value) -> Value {
     match dispatch(kind, input) {
@@ -37,6 +37,7 @@ fn dispatch(kind: &str, input: &Value) -> Result<Value, Error> {
         }
         "firm" => to_json(&crate::Firm::from_value(input)?),
         "evaluate" => evaluate(input),
+        "advise" => advise(input),
         other => Err(Error::new(
             ErrorCode::InvalidValue,
             "$.kind",
@@ -48,6 +49,12 @@ fn dispatch(kind: &str, input: &Value) -> Result<Value, Error> {
 
 /// `{"policy": "default" | {pack}, "firm": {...}, "as_of": "YYYY-MM-DD"}`.
 fn evaluate(input: &Value) -> Result<Value, Error> {
+    let (policy, firm, as_of) = evaluation_input(input)?;
+    to_json(&crate::evaluate(&policy, &firm, as_of)?)
+}
+
+/// The pack (`"default"` or a pack), the firm and the date of an evaluation-like case.
+fn evaluation_input(input: &Value) -> Result<(crate::Policy, crate::Firm, crate::Date), Error> {
     let policy = match input.get("policy") {
         None => crate::Policy::default_pack(),
         Some(Value::String(name)) if name == "default" => crate::Policy::default_pack(),
@@ -60,7 +67,18 @@ fn evaluate(input: &Value) -> Result<Value, Error> {
             .map_err(|_| Error::new(ErrorCode::InvalidValue, "$.as_of", "YYYY-MM-DD", "日期格式 YYYY-MM-DD"))?,
         None => policy.market.as_of,
     };
-    to_json(&crate::evaluate(&policy, &firm, as_of)?)
+    Ok((policy, firm, as_of))
+}
+
+/// `{"policy": "default" | {pack}, "firm": {...}, "as_of"?, "request"?: {"amount"?,
+/// "max_payment"?, "objective"?}}`.
+fn advise(input: &Value) -> Result<Value, Error> {
+    let (policy, firm, as_of) = evaluation_input(input)?;
+    let request = match input.get("request") {
+        None | Some(Value::Null) => crate::advise::AdviceRequest::default(),
+        Some(r) => crate::json::from_value(r)?,
+    };
+    to_json(&crate::advise::advise(&policy, &firm, as_of, &request)?)
 }
 
 /// Check that `actual` contains `expected`: every key of an expected object must be in
