@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the core: a full evaluation of the bundled pack for a typical
-//! firm, and its parts. Run: `cargo bench -p prequal --bench evaluate`.
+//! firm, and its parts, and the advisor. Run: `cargo bench -p prequal --bench evaluate`.
 
 mod shared;
 
@@ -15,5 +15,22 @@ fn bench_policy(c: &mut Criterion) {
     c.bench_function("policy/content_hash", |b| b.iter(|| black_box(&policy).content_hash()));
 }
 
-criterion_group!(benches, bench_evaluate, bench_policy, bench_schedule, bench_apr);
+/// `advise/default_pack/typical_firm[/cap]`: the advisor over every product, term and
+/// method of the bundled pack for the typical firm's 3,000,000 (goal: under 1 ms).
+fn bench_advise(c: &mut Criterion) {
+    use prequal::advise::{advise, AdviceRequest};
+    let policy = Policy::default_pack();
+    let firm = shared::typical_firm();
+    let as_of = policy.market.as_of;
+    let plain = AdviceRequest::default();
+    c.bench_function("advise/default_pack/typical_firm", |b| {
+        b.iter(|| advise(black_box(&policy), black_box(&firm), as_of, black_box(&plain)))
+    });
+    let capped = AdviceRequest { max_payment: Some(prequal::Decimal::from(100_000)), ..AdviceRequest::default() };
+    c.bench_function("advise/default_pack/typical_firm/cap_100000", |b| {
+        b.iter(|| advise(black_box(&policy), black_box(&firm), as_of, black_box(&capped)))
+    });
+}
+
+criterion_group!(benches, bench_evaluate, bench_policy, bench_schedule, bench_apr, bench_advise);
 criterion_main!(benches);
