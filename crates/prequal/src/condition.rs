@@ -398,15 +398,24 @@ impl Condition {
         }
     }
 
-    /// Every test inside, mutably, with its JSON path (for normalising values).
+    /// Every test inside, mutably, with its JSON path (for normalising values); tests in
+    /// groups nested deeper than [`MAX_GROUP_DEPTH`] are left alone: the depth is the
+    /// problem to report there.
     pub(crate) fn tests_mut(&mut self, path: &str, visit: &mut impl FnMut(&str, &mut Test)) {
+        self.tests_mut_at(path, 0, visit);
+    }
+
+    fn tests_mut_at(&mut self, path: &str, depth: usize, visit: &mut impl FnMut(&str, &mut Test)) {
         let (key, list) = match self {
             Condition::Test(t) => return visit(path, t),
             Condition::AnyOf(list) => ("any_of", list),
             Condition::AllOf(list) => ("all_of", list),
         };
+        if depth >= MAX_GROUP_DEPTH {
+            return;
+        }
         for (i, c) in list.iter_mut().enumerate() {
-            c.tests_mut(&format!("{path}.{key}[{i}]"), visit);
+            c.tests_mut_at(&format!("{path}.{key}[{i}]"), depth + 1, visit);
         }
     }
 }

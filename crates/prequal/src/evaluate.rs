@@ -57,6 +57,11 @@ impl<'a> Facts<'a> {
         Ok(Facts { policy, firm, years: firm.years_in_operation_on(as_of), size, declared, request })
     }
 
+    /// The firm's SME size class.
+    pub(crate) fn size(&self) -> SizeClass {
+        self.size
+    }
+
     fn get(&self, field: &FieldRef, loan: &LoanFacts) -> Option<Fact<'a>> {
         match field {
             FieldRef::Builtin(field) => self.builtin(*field, loan),
@@ -217,8 +222,10 @@ pub fn eligibility(policy: &Policy, product_id: &str, firm: &Firm, as_of: Date) 
     if not_in_force(product, as_of).is_some() {
         return Ok(None);
     }
-    let loan = loan_facts(policy, product, &facts);
+    let mut loan = loan_facts(policy, product, &facts);
     let limit = estimate_limit(product, &facts, &loan, None);
+    // As in the quote: checks that read the loan amount see the amount quoted.
+    loan.amount = loan_amount(product, &facts.request, &limit);
     Ok(Some(quick_verdict(policy, product, &facts, &loan, &limit)))
 }
 
@@ -231,15 +238,27 @@ pub(crate) fn quick_verdict(
     limit: &LimitDetail,
 ) -> Verdict {
     let mut verdict = Verdict::Eligible;
-    checks(policy, product, facts, loan, limit, |check| {
-        let judged = check.judged;
-        match (judged.required, judged.rule.status(facts, loan)) {
-            (true, Status::Fail) => verdict = Verdict::Ineligible,
-            (true, Status::Unknown) if verdict == Verdict::Eligible => verdict = Verdict::NeedsInfo,
-            _ => {}
-        }
+    check_statuses(policy, product, facts, loan, limit, |_, required, status| match (required, status) {
+        (true, Status::Fail) => verdict = Verdict::Ineligible,
+        (true, Status::Unknown) if verdict == Verdict::Eligible => verdict = Verdict::NeedsInfo,
+        _ => {}
     });
     verdict
+}
+
+/// Each check's id, weight and outcome, without sentences.
+pub(crate) fn check_statuses<'a>(
+    policy: &Policy,
+    product: &'a Product,
+    facts: &Facts<'a>,
+    loan: &LoanFacts,
+    limit: &LimitDetail,
+    mut visit: impl FnMut(&'a str, bool, Status),
+) {
+    checks(policy, product, facts, loan, limit, |check| {
+        let judged = check.judged;
+        visit(judged.id, judged.required, judged.rule.status(facts, loan));
+    });
 }
 
 pub(crate) fn not_in_force(product: &Product, as_of: Date) -> Option<I18n> {
@@ -258,14 +277,15 @@ fn parameter(name: impl Into<String>, value: &Sourced) -> Parameter {
 
 /// Best first: verdict, then net APR (unknown last), then larger limit, then id.
 fn rank(quotes: &mut [Quote]) {
-    quotes.sort_by(|a, b| {
-        let apr = |q: &Quote| (q.apr_net.is_none(), q.apr_net);
-        let limit = |q: &Quote| std::cmp::Reverse(q.limit.amount.unwrap_or(Decimal::MIN));
-        (a.verdict, apr(a), limit(a), &a.product).cmp(&(b.verdict, apr(b), limit(b), &b.product))
-    });
+    quotes.sort_by(|a, b| rank_key(a).cmp(&rank_key(b)));
     for (i, q) in quotes.iter_mut().enumerate() {
         q.rank = u32::try_from(i + 1).unwrap_or(u32::MAX);
     }
+}
+
+/// The order of a report's quotes: verdict, net APR (unknown last), larger limit, id.
+pub(crate) fn rank_key(q: &Quote) -> impl Ord + '_ {
+    (q.verdict, q.apr_net.is_none(), q.apr_net, std::cmp::Reverse(q.limit.amount.unwrap_or(Decimal::MIN)), &q.product)
 }
 
 pub(crate) fn quote(policy: &Policy, index: usize, product: &Product, facts: &Facts<'_>) -> Quote {

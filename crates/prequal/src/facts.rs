@@ -215,6 +215,12 @@ pub fn check<'a>(decl: &'a FactDecl, value: &'a FactValue) -> Result<Fact<'a>> {
         (FactKind::Number, FactValue::Number(n)) => check_number(decl, *n, &path()),
         (FactKind::Number, FactValue::Text(text)) => match crate::json::decimal_from_text(text) {
             Ok(n) => check_number(decl, n, &path()),
+            Err(detail) if detail.starts_with("number too large") => Err(Error::new(
+                ErrorCode::TooLarge,
+                path(),
+                format!("a number of at most {}, got \"{text}\"", limits::MAX_AMOUNT),
+                format!("数值不超过 {}，实际为 \"{text}\"", limits::MAX_AMOUNT),
+            )),
             Err(_) => Err(Error::new(
                 ErrorCode::WrongType,
                 path(),

@@ -94,6 +94,7 @@ impl Qualifications {
 pub struct Firm {
     /// Industry, by the ids of domain.md section 2. Required in a JSON profile; `None` only
     /// for a profile being filled in (the size class is then unknown).
+    #[cfg_attr(feature = "schema", schemars(with = "Industry", description = "Industry id (domain.md §2); required."))]
     pub industry: Option<Industry>,
     /// Employees (从业人员).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -349,7 +350,12 @@ impl FromJson for Firm {
             requested_amount: o.opt("requested_amount")?,
             term_months: o.opt("term_months")?,
             repayment_method: o.opt("repayment_method")?,
-            facts: o.or_default("facts")?,
+            // `null` is a fact not answered, as for every other field.
+            facts: o
+                .or_default::<BTreeMap<String, Option<FactValue>>>("facts")?
+                .into_iter()
+                .filter_map(|(id, value)| value.map(|v| (id, v)))
+                .collect(),
         })
     }
 }

@@ -37,6 +37,7 @@ pub mod json_text;
 pub mod limits;
 pub mod money;
 pub mod policy;
+pub mod portfolio;
 pub mod questions;
 pub mod report;
 pub mod schedule;

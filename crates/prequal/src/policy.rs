@@ -745,7 +745,10 @@ impl Policy {
     /// Normalise and validate, returning every problem in document order.
     fn prepare_all(&mut self) -> Vec<Error> {
         self.hash = std::sync::OnceLock::new();
-        let mut errors = crate::validate::normalise(self);
+        // A broken declaration comes first: the conditions that name the fact follow from it.
+        let mut errors = Vec::new();
+        crate::facts::problems(&self.facts, &mut errors);
+        errors.extend(crate::validate::normalise(self));
         // A value that is not a number is reported once, by normalise.
         let reported: Vec<String> = errors.iter().map(|e| e.path.clone()).collect();
         errors.extend(crate::validate::problems(self).into_iter().filter(|e| !reported.contains(&e.path)));

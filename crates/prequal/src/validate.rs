@@ -61,6 +61,16 @@ fn coerce(path: &str, field: &FieldRef, value: &mut Value) -> Result<()> {
     if let Value::Text(text) = value {
         let number = text.trim().parse::<Decimal>().map_err(|_| {
             let name = field.builtin().map_or(field.id(), |f| f.label().1);
+            // Shaped like a number but beyond Decimal (1e40): too large, as a JSON number would be.
+            let too_large = crate::json::decimal_from_text(text).is_err_and(|d| d.starts_with("number too large"));
+            if too_large {
+                return Error::new(
+                    ErrorCode::TooLarge,
+                    path,
+                    format!("a number of at most {}, got \"{text}\"", limits::MAX_AMOUNT),
+                    format!("{name}不超过 {}，实际为 \"{text}\"", limits::MAX_AMOUNT),
+                );
+            }
             Error::new(
                 ErrorCode::WrongType,
                 path,
