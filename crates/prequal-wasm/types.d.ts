@@ -2,7 +2,7 @@
 // prequal SDK: TypeScript declarations for every input and output.
 //
 // Hand-written from the Rust types of crates/prequal (report.rs, policy.rs, firm.rs,
-// schedule.rs, size.rs, cost.rs, apr.rs, condition.rs, error.rs); wasm-bindgen copies this
+// facts.rs, schedule.rs, size.rs, cost.rs, apr.rs, condition.rs, error.rs); wasm-bindgen copies this
 // file into pkg/prequal_wasm.d.ts. tests/wasm checks it against real outputs with tsc.
 //
 // Conventions: documents (packs, firm profiles) and everything returned use the engine's
@@ -94,7 +94,7 @@ export type SubsidyBasis = "share" | "points";
 export type AppliesTo = "interest" | "guarantee_fee";
 export type Role = "bank" | "guarantor" | "re_guarantor" | "government" | "risk_pool" | "park";
 export type RateBase = "lpr_1y" | "lpr_5y";
-/** A fact about the firm (or the loan asked for) that conditions test. */
+/** A built-in fact about the firm (or the loan asked for) that conditions test. */
 export type Field =
   | "years_in_operation"
   | "years_in_park"
@@ -123,6 +123,11 @@ export type Field =
   | "first_loan"
   | "any_tech_qualification"
   | "partner_park";
+/**
+ * What a condition tests: a built-in `Field`, or the id of a fact the pack declares in
+ * `facts` (`[a-z][a-z0-9_]{0,39}`, never a built-in name).
+ */
+export type FieldRef = Field | (string & {});
 export type Op = "gte" | "gt" | "lte" | "lt" | "eq" | "ne" | "in" | "not_in";
 export type Status = "pass" | "fail" | "unknown";
 export type Verdict = "eligible" | "needs_info" | "ineligible";
@@ -173,7 +178,17 @@ export interface Firm {
   requested_amount?: Amount;
   term_months?: number;
   repayment_method?: RepaymentMethod;
+  /**
+   * Answers to the facts a pack declares, by fact id: a number (or decimal string) for a
+   * `number` fact, `true`/`false` for `yes_no`, a choice id for `choice`; `null` (or
+   * leaving it out) for not answered. Checked against the pack when evaluated (a wrong kind
+   * throws with path `$.facts.<id>`); facts the pack does not declare are ignored and
+   * listed in `Report.warnings`.
+   */
+  facts?: Record<string, FactValue | null>;
 }
+/** An answer to a declared fact (see `Firm.facts`). */
+export type FactValue = number | string | boolean;
 
 // ----- policy pack ---------------------------------------------------------------------
 
@@ -182,16 +197,77 @@ export type Sourced = Amount | { value: Amount; source?: string };
 /** What a condition compares a field with: a number, a name, yes/no, or a list of names. */
 export type ConditionValue = Amount | boolean | string[];
 
-export interface Condition {
-  field: Field;
+/** A test on one field or declared fact: `{field: "years_in_operation", op: "gte", value: 2}`. */
+export interface ConditionTest {
+  field: FieldRef;
   op: Op;
   value: ConditionValue;
+  any_of?: never;
+  all_of?: never;
 }
-export interface Criterion extends Condition {
+/** A group that holds when any one of its conditions holds. Groups nest at most 3 deep. */
+export interface AnyOf {
+  any_of: Condition[];
+  field?: never;
+  op?: never;
+  value?: never;
+  all_of?: never;
+}
+/** A group that holds when every one of its conditions holds. Groups nest at most 3 deep. */
+export interface AllOf {
+  all_of: Condition[];
+  field?: never;
+  op?: never;
+  value?: never;
+  any_of?: never;
+}
+/** A condition: one test, or an `any_of` / `all_of` group of conditions. */
+export type Condition = ConditionTest | AnyOf | AllOf;
+/** What every criterion has besides its condition. */
+export interface CriterionInfo {
+  /** Stable id within the product. */
   id: string;
   /** A required criterion decides the verdict (default true); an advisory one only warns. */
   required?: boolean;
   label?: I18n;
+  source?: string;
+}
+export interface CriterionTest extends ConditionTest, CriterionInfo {}
+export interface CriterionAnyOf extends AnyOf, CriterionInfo {}
+export interface CriterionAllOf extends AllOf, CriterionInfo {}
+/** An eligibility criterion: a test or a group, with its id beside the condition's keys. */
+export type Criterion = CriterionTest | CriterionAnyOf | CriterionAllOf;
+/** What kind of answer a declared fact takes. */
+export type FactKind = "number" | "yes_no" | "choice";
+/** One answer a `choice` fact offers. */
+export interface FactChoice {
+  /** Stable id: what a firm gives and conditions compare with. */
+  id: string;
+  label: I18n;
+}
+/**
+ * A fact a pack declares for its products beyond the built-in fields, e.g. "staff with
+ * social insurance". Conditions name it by `id`; firms answer it under `facts`.
+ */
+export interface FactDecl {
+  /** Lowercase letters, digits and `_`, starting with a letter, at most 40; not the name of a built-in field. */
+  id: string;
+  kind: FactKind;
+  label: I18n;
+  /** The question a form asks, if not the label. */
+  question?: I18n;
+  /** The unit of a number, e.g. people / 人 (`number` only). */
+  unit?: I18n;
+  /** A line of help for whoever answers. */
+  hint?: I18n;
+  /** Smallest allowed number (`number` only). */
+  min?: Amount;
+  /** Largest allowed number (`number` only). */
+  max?: Amount;
+  /** Whether a number must be whole (`number` only). */
+  whole?: boolean;
+  /** The answers a `choice` fact offers (at least one; `choice` only). */
+  choices?: FactChoice[];
   source?: string;
 }
 export interface Market {
@@ -301,6 +377,8 @@ export interface Policy {
   market: Market;
   banks: Bank[];
   parks?: Park[];
+  /** Facts the pack's products ask about beyond the built-in fields. */
+  facts?: FactDecl[];
   products: Product[];
   guarantee_schemes?: GuaranteeScheme[];
   subsidy_schemes?: SubsidyScheme[];
@@ -323,8 +401,9 @@ export interface PolicyInfo {
   content_hash: string;
 }
 export interface FirmSummary {
-  industry: Industry;
-  industry_name: I18n;
+  /** `null` only for a profile that states no industry yet (never for a JSON profile, where it is required). */
+  industry: Industry | null;
+  industry_name: I18n | null;
   size_class: SizeClass;
   /** Years in operation on `as_of`, 2 places, if known. */
   years_in_operation: DecimalString | null;
@@ -337,10 +416,16 @@ export interface MarketInfo {
 /** A value in a criterion result: numbers as decimal strings. */
 export type ResultValue = DecimalString | boolean | string[];
 export interface CriterionResult {
-  /** Pack criterion id, or a built-in one: partner_park, term_min, term_max, repayment_method, loan_amount_min, estimated_limit. */
+  /**
+   * Pack criterion id, or a built-in one: partner_park, term_min, term_max, repayment_method,
+   * loan_amount_min, estimated_limit. A group's members are `<id>.1`, `<id>.2`, ...
+   */
   id: string;
-  field: Field;
+  /** The built-in field or declared fact id tested; for a group, that of the member that decided it. */
+  field: FieldRef;
+  /** The comparison (of the deciding member, for a group). */
   op: Op;
+  /** The threshold (of the deciding member, for a group). */
   threshold: ResultValue;
   observed: ResultValue | null;
   status: Status;
@@ -351,6 +436,10 @@ export interface CriterionResult {
   /** What would change the outcome. */
   hint: I18n | null;
   source: string | null;
+  /** For a criterion that is a group: which kind (absent otherwise). */
+  group?: "any_of" | "all_of";
+  /** For a group: each member's outcome, in order (absent otherwise). */
+  branches?: CriterionResult[];
 }
 export interface LimitDetail {
   amount: DecimalString | null;
@@ -444,6 +533,15 @@ export interface Excluded {
   name: I18n;
   reason: I18n;
 }
+/** Stable codes of report warnings. */
+export type WarningCode = "undeclared_fact";
+/** Something in the input the evaluation ignored, e.g. a firm fact the pack does not declare. */
+export interface ReportWarning {
+  code: WarningCode;
+  /** JSON path in the firm profile, e.g. `$.facts.export_licence`. */
+  path: string;
+  message: I18n;
+}
 /** The whole answer for one firm: one quote per product in force, best first. */
 export interface Report {
   policy: PolicyInfo;
@@ -452,6 +550,8 @@ export interface Report {
   market: MarketInfo;
   quotes: Quote[];
   excluded: Excluded[];
+  /** What the evaluation ignored; absent when nothing was. */
+  warnings?: ReportWarning[];
 }
 
 // ----- tools ---------------------------------------------------------------------------

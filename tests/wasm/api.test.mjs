@@ -1,7 +1,8 @@
 // The SDK's JS API: argument forms, defaults, decimal strings out, errors with code/path/input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadSdk, readJson, readText } from './sdk.mjs';
+import { execFileSync } from 'node:child_process';
+import { loadSdk, readJson, readText, root } from './sdk.mjs';
 
 const sdk = await loadSdk();
 const eligible = readJson('examples/firms/eligible.json');
@@ -208,4 +209,152 @@ test('a page evaluating many firms against one pack reads the pack once (same re
   const a = sdk.evaluate(text, eligible);
   assert.equal(sdk.evaluate(other, eligible).policy.id, 'other-pack');
   assert.deepEqual(sdk.evaluate(text, eligible), a);
+});
+
+// ----- a pack that declares facts and uses any_of / all_of groups --------------------------
+
+const BANK = 'examples/packs/bank-g-tech-credit.json';
+const bank = readJson(BANK);
+const applicant = readJson('examples/firms/bank-g-applicant.json');
+const withFacts = (facts) => ({ ...applicant, facts: { ...applicant.facts, ...facts } });
+
+test('validatePolicy(): the bank pack is valid; bad fact declarations are listed with their paths', () => {
+  const ok = sdk.validatePolicy(readText(BANK), 'en');
+  assert.deepEqual([ok.valid, ok.id, ok.problems], [true, 'bank-g-tech-credit', []]);
+  assert.equal(sdk.evaluate(bank, applicant).policy.content_hash, ok.content_hash);
+  const bad = structuredClone(bank);
+  bad.facts[0].min = 5;
+  bad.facts[0].max = 1;
+  bad.facts[1].unit = { 'zh-CN': '人', en: 'people' };
+  bad.facts[2].choices[1].id = 'below_3';
+  bad.facts.push({ id: 'employees', kind: 'yes_no', label: { 'zh-CN': '员工', en: 'staff' } });
+  bad.facts.push({ id: 'Bad-Id', kind: 'choice', label: { 'zh-CN': '坏', en: 'bad' }, choices: [] });
+  bad.products[0].criteria[1].field = 'insured_staff_count';
+  bad.products[0].criteria[0].any_of.push({ field: 'pending_lawsuit', op: 'gte', value: 1 });
+  const v = sdk.validatePolicy(bad, 'en');
+  assert.equal(v.valid, false);
+  const found = Object.fromEntries(v.problems.map((p) => [p.path, p.code]));
+  for (const [path, code] of [
+    ['$.facts[0].min', 'inverted_range'],
+    ['$.facts[1].unit', 'invalid_value'],
+    ['$.facts[2].choices[1].id', 'duplicate_id'],
+    ['$.facts[3].id', 'invalid_value'],
+    ['$.facts[4].id', 'invalid_value'],
+    ['$.facts[4].choices', 'empty_list'],
+    ['$.products[0].criteria[1].field', 'invalid_value'],
+  ]) {
+    assert.equal(found[path], code, `${path} in ${JSON.stringify(v.problems, null, 1)}`);
+  }
+  assert.ok(v.problems.some((p) => p.path.startsWith('$.products[0].criteria[0].any_of[2]')), 'a bad test inside a group, by its path');
+  assert.ok(v.problems.find((p) => p.path === '$.facts[3].id').message.includes('employees'));
+  const zh = sdk.validatePolicy(bad);
+  assert.equal(zh.problems.length, v.problems.length);
+  assert.match(zh.problems[0].message, /[\u4e00-\u9fff]/, 'zh-CN by default');
+  // A key a fact declaration does not have stops reading there.
+  const unknown = sdk.validatePolicy({ ...bank, facts: [{ ...bank.facts[0], colour: 'red' }] }, 'en');
+  assert.deepEqual(unknown.problems.map((p) => [p.code, p.path]), [['unknown_field', '$.facts[0].colour']]);
+});
+
+test('evaluate(): the bank pack with the firm\'s facts, byte for byte the native report', () => {
+  const report = sdk.evaluate(bank, applicant);
+  const quote = report.quotes[0];
+  assert.deepEqual([quote.product, quote.verdict, quote.limit.amount, quote.apr_net], ['tech-credit-loan', 'eligible', '1000000.00', '0.038000']);
+  const group = quote.criteria.find((c) => c.id === 'tech_or_mature');
+  assert.equal(group.group, 'any_of');
+  assert.deepEqual(group.branches.map((b) => [b.id, b.field, b.status]), [
+    ['tech_or_mature.1', 'high_tech', 'fail'],
+    ['tech_or_mature.2', 'years_in_operation', 'pass'],
+  ]);
+  const staff = quote.criteria.find((c) => c.id === 'insured_staff');
+  assert.deepEqual([staff.field, staff.observed, staff.status], ['social_insurance_staff', '12', 'pass']);
+  assert.equal('warnings' in report, false, 'no warnings key when every fact is declared');
+  assert.equal('group' in staff || 'branches' in staff, false, 'no group keys on a plain test');
+  // Numbers as decimal strings, and facts given as JSON text, read the same.
+  assert.deepEqual(sdk.evaluate(bank, withFacts({ social_insurance_staff: '12' })), report);
+  assert.deepEqual(sdk.evaluate(readText(BANK), readText('examples/firms/bank-g-applicant.json')), report);
+  // The native CLI's report for the same inputs.
+  const native = execFileSync('cargo', ['run', '--quiet', '-p', 'prequal-cli', '--', 'quote', '--policy', BANK, '--firm', 'examples/firms/bank-g-applicant.json'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  assert.equal(JSON.stringify(report, null, 2), native.trimEnd());
+  // Facts decide: a pending lawsuit fails, an unanswered fact is unknown.
+  assert.equal(sdk.evaluate(bank, withFacts({ pending_lawsuit: true })).quotes[0].verdict, 'ineligible');
+  const { pending_lawsuit: _, ...rest } = applicant.facts;
+  const unanswered = sdk.evaluate(bank, { ...applicant, facts: rest });
+  assert.equal(unanswered.quotes[0].verdict, 'needs_info');
+  assert.equal(unanswered.quotes[0].criteria.find((c) => c.id === 'no_lawsuit').status, 'unknown');
+  assert.deepEqual(sdk.evaluate(bank, withFacts({ pending_lawsuit: null })), unanswered, 'null is not answered');
+});
+
+test('evaluate(): a firm fact of the wrong kind is a coded error at $.facts.<id>', () => {
+  for (const [facts, code, id] of [
+    [{ pending_lawsuit: 'no' }, 'wrong_type', 'pending_lawsuit'],
+    [{ pending_lawsuit: 0 }, 'wrong_type', 'pending_lawsuit'],
+    [{ social_insurance_staff: 2.5 }, 'wrong_type', 'social_insurance_staff'],
+    [{ social_insurance_staff: -1 }, 'out_of_range', 'social_insurance_staff'],
+    [{ social_insurance_staff: 'lots' }, 'wrong_type', 'social_insurance_staff'],
+    [{ social_insurance_staff: true }, 'wrong_type', 'social_insurance_staff'],
+    [{ rd_intensity: 'lots' }, 'invalid_value', 'rd_intensity'],
+    [{ rd_intensity: 6 }, 'wrong_type', 'rd_intensity'],
+  ]) {
+    const e = thrown(() => sdk.evaluate(bank, withFacts(facts), null, 'en'));
+    assert.deepEqual([e.code, e.path, e.input], [code, `$.facts.${id}`, 'firm'], JSON.stringify(facts));
+    assert.match(e.message, new RegExp(`^\\$\\.facts\\.${id}`));
+  }
+  const e = thrown(() => sdk.evaluate(bank, withFacts({ pending_lawsuit: 'no' })));
+  assert.match(e.message, /true 或 false/, 'zh-CN by default');
+  // Not an object, or a value that is no fact value at all: read errors at the same place.
+  assert.equal(thrown(() => sdk.evaluate(bank, { ...applicant, facts: [1] })).path, '$.facts');
+  assert.equal(thrown(() => sdk.evaluate(bank, withFacts({ rd_intensity: ['above_6'] }))).path, '$.facts.rd_intensity');
+  // Still usable afterwards.
+  assert.equal(sdk.evaluate(bank, applicant).quotes[0].verdict, 'eligible');
+});
+
+test('evaluate(): a fact the pack does not declare is ignored, with a warning', () => {
+  const report = sdk.evaluate(bank, withFacts({ export_licence: true }));
+  assert.deepEqual(report.warnings.map((w) => [w.code, w.path]), [['undeclared_fact', '$.facts.export_licence']]);
+  assert.match(report.warnings[0].message.en, /export_licence/);
+  assert.match(report.warnings[0].message['zh-CN'], /export_licence/);
+  assert.deepEqual(report.quotes, sdk.evaluate(bank, applicant).quotes, 'the fact changes nothing else');
+  // Against the default pack, which declares none, every fact is undeclared.
+  assert.deepEqual(sdk.evaluate('default', applicant).warnings.map((w) => w.path), [
+    '$.facts.pending_lawsuit',
+    '$.facts.rd_intensity',
+    '$.facts.social_insurance_staff',
+  ]);
+});
+
+test('preparePolicy(bank pack): evaluate() and eligibility() with facts', () => {
+  const prepared = sdk.preparePolicy(bank, 'en');
+  assert.equal(prepared.id, 'bank-g-tech-credit');
+  assert.equal(prepared.contentHash, sdk.validatePolicy(bank).content_hash);
+  assert.equal(JSON.stringify(prepared.evaluate(applicant)), JSON.stringify(sdk.evaluate(bank, applicant)));
+  assert.equal(prepared.eligibility('tech-credit-loan', applicant), 'eligible');
+  assert.equal(prepared.eligibility('tech-credit-loan', withFacts({ pending_lawsuit: true })), 'ineligible');
+  assert.equal(prepared.eligibility('tech-credit-loan', withFacts({ social_insurance_staff: 2 })), 'ineligible');
+  assert.equal(prepared.eligibility('tech-credit-loan', { ...applicant, facts: {} }), 'needs_info');
+  // The any_of rule: neither high-tech nor five years old fails, either one passes.
+  const young = { ...applicant, founded: '2024-01-01' };
+  assert.equal(prepared.eligibility('tech-credit-loan', young), 'ineligible');
+  assert.equal(prepared.eligibility('tech-credit-loan', { ...young, qualifications: { high_tech: true } }), 'eligible');
+  assert.equal(prepared.eligibility('no-such-product', applicant), null);
+  assert.throws(() => prepared.eligibility('tech-credit-loan', withFacts({ pending_lawsuit: 'no' })),
+    (e) => e.name === 'PrequalError' && e.code === 'wrong_type' && e.path === '$.facts.pending_lawsuit' && e.input === 'firm');
+  prepared.free();
+});
+
+test('defaultPolicy() still round-trips: no facts key, criteria as plain tests, the same hash', () => {
+  const text = JSON.stringify(pack);
+  assert.equal('facts' in pack, false, 'a pack without facts has no facts key');
+  const criteria = pack.products.flatMap((p) => p.criteria ?? []);
+  assert.ok(criteria.length > 0);
+  for (const c of criteria) assert.deepEqual(Object.keys(c).slice(0, 4), ['id', 'field', 'op', 'value'], c.id);
+  const again = sdk.validatePolicy(text);
+  assert.equal(again.valid, true);
+  assert.equal(again.content_hash, sdk.preparePolicy('default').contentHash);
+  assert.equal(sdk.preparePolicy(text).contentHash, again.content_hash);
+  assert.deepEqual(sdk.defaultPolicy(), pack);
+  assert.deepEqual(sdk.evaluate(text, eligible), sdk.evaluate('default', eligible));
 });

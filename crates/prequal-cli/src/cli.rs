@@ -24,6 +24,7 @@ Examples:
   prequal schedule --principal 1000000 --annual-rate 0.0345 --months 36 --method equal-installment
   prequal classify --industry software_it --employees 40 --revenue 12000000
   prequal screen --input examples/tenants/tenants-1000.csv --output results.csv
+  prequal advise --firm examples/firms/eligible.json --max-payment 100000 --format table
   prequal policy validate examples/packs/shenzhen-park-loan-2.json
 
 Exit codes: 0 ok; 1 some input rows could not be evaluated (screen); 2 usage error,
@@ -49,10 +50,27 @@ pub enum Command {
     /// Screen a whole tenant list (CSV): one result row per firm, in input order.
     #[command(after_help = SCREEN_HELP)]
     Screen(ScreenArgs),
+    /// The cheapest way for one firm to borrow an amount: every product, term and repayment
+    /// method it could borrow with, best first, and what a lower largest payment costs in total
+    #[command(after_help = ADVISE_EXAMPLES)]
+    Advise(AdviseArgs),
     /// Check policy packs and print their JSON Schema.
     #[command(subcommand, after_help = POLICY_EXAMPLES)]
     Policy(PolicyCommand),
 }
+
+const ADVISE_EXAMPLES: &str = "\
+Candidates: every product in force, every term that is a multiple of 6 months within the
+product's range plus its shortest and longest, every repayment method it offers. An option
+is eligible, lends the whole amount, and keeps every scheduled payment (principal +
+interest) within --max-payment. Its figures are those `prequal quote` gives the firm asking
+for that amount, term and method. Ties: lower largest payment, shorter term, the product's
+place in the pack, then equal-installment, equal-principal, interest-only.
+
+Examples:
+  prequal advise --firm examples/firms/eligible.json --format table
+  prequal advise --firm examples/firms/eligible.json --amount 2000000 --max-payment 100000
+  prequal advise --firm firm.json --objective max-payment --lang zh-CN --format table";
 
 const POLICY_EXAMPLES: &str = "\
 Examples:
@@ -97,6 +115,9 @@ The input is a UTF-8 CSV with a header line. Columns (English or Chinese headers
   tech_sme (科技型中小企业), first_loan (首贷), requested_amount (申请金额),
   term_months (期限), repayment_method (还款方式).
 An empty cell is unknown. Yes/no columns take true/false, yes/no, 是/否 or 1/0.
+A pack that declares facts (its \"facts\") adds a column per fact, headed by the
+fact's id or its Chinese label: yes/no facts take the values above, numbers plain
+decimals within the declared range, choices the choice's id or its label.
 An unknown header is an error (exit 2). A bad row is reported with its line number on
 stderr and in the output's error column, and the run goes on (exit 1 at the end).
 
@@ -128,6 +149,55 @@ pub struct QuoteArgs {
 }
 
 /// Formats of one result.
+/// `prequal advise`.
+#[derive(Debug, Args)]
+pub struct AdviseArgs {
+    /// The firm profile (JSON; see examples/firms/)
+    #[arg(long, value_name = "FILE")]
+    pub firm: PathBuf,
+    /// The policy pack (JSON). Default: the bundled Shenzhen park loan 2.0 pack
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Evaluation date, YYYY-MM-DD. Default: the pack's market.as_of date (not the clock)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// The amount to borrow, yuan. Default: the firm's requested_amount
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub amount: Option<String>,
+    /// The most the firm can pay in any one period (principal + interest), yuan
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    pub max_payment: Option<String>,
+    /// What to minimise
+    #[arg(long, value_enum, default_value_t = ObjectiveArg::TotalCost)]
+    pub objective: ObjectiveArg,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+    pub format: ReportFormat,
+}
+
+/// What `prequal advise` minimises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ObjectiveArg {
+    /// Total cost after subsidies (interest + guarantee fee − subsidies)
+    #[value(alias = "total_cost")]
+    TotalCost,
+    /// Annualised cost after subsidies (net APR)
+    Apr,
+    /// The largest scheduled payment
+    #[value(alias = "max_payment")]
+    MaxPayment,
+}
+
+impl From<ObjectiveArg> for prequal::advise::Objective {
+    fn from(arg: ObjectiveArg) -> Self {
+        match arg {
+            ObjectiveArg::TotalCost => prequal::advise::Objective::TotalCost,
+            ObjectiveArg::Apr => prequal::advise::Objective::Apr,
+            ObjectiveArg::MaxPayment => prequal::advise::Objective::MaxPayment,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     /// Pretty JSON.

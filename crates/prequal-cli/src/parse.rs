@@ -1,6 +1,8 @@
 //! Values people type (flags, spreadsheet cells) into engine types. Each error names
 //! where the value came from (`--principal`, a column header) and what was expected.
 
+use crate::fail::relabel;
+use prequal::facts::{FactDecl, FactKind, FactValue};
 use prequal::firm::TaxGrade;
 use prequal::schedule::RepaymentMethod;
 use prequal::size::Industry;
@@ -52,6 +54,46 @@ pub fn flag(place: &str, text: &str) -> Result<bool, Error> {
         "true" | "yes" | "y" | "是" | "1" => Ok(true),
         "false" | "no" | "n" | "否" | "0" => Ok(false),
         _ => Err(invalid(place, text, "true/false, yes/no, 是/否 or 1/0", "须为 true/false、yes/no、是/否 或 1/0")),
+    }
+}
+
+/// The answer to a fact the pack declares, checked against its declaration: yes/no as
+/// [`flag`] reads it, a number as [`decimal`] (then its range and wholeness), a choice by its
+/// id or its Chinese or English label.
+pub fn fact(decl: &FactDecl, place: &str, text: &str) -> Result<FactValue, Error> {
+    let value = match decl.kind {
+        FactKind::YesNo => FactValue::YesNo(flag(place, text)?),
+        FactKind::Number => FactValue::Number(decimal(place, text)?),
+        FactKind::Choice => FactValue::Text(choice(decl, place, text)?),
+    };
+    // The engine's own check (range, whole numbers, choices), named by the caller's place.
+    prequal::facts::check(decl, &value).map_err(|e| relabel(e, |_| Some(place.to_string())))?;
+    Ok(value)
+}
+
+/// A choice of a `choice` fact: its id, or its label in either language (any case).
+fn choice(decl: &FactDecl, place: &str, text: &str) -> Result<String, Error> {
+    let trimmed = text.trim();
+    let found = decl.choice(trimmed).or_else(|| {
+        decl.choices
+            .iter()
+            .find(|c| c.label.zh_cn.trim() == trimmed || c.label.en.trim().to_lowercase() == trimmed.to_lowercase())
+    });
+    match found {
+        Some(choice) => Ok(choice.id.clone()),
+        None => {
+            let (en, zh): (Vec<String>, Vec<String>) = decl
+                .choices
+                .iter()
+                .map(|c| (format!("{} ({})", c.id, c.label.en), format!("{}（{}）", c.id, c.label.zh_cn)))
+                .unzip();
+            Err(invalid(
+                place,
+                text,
+                &format!("one of {}", en.join(", ")),
+                &format!("须为以下选项之一：{}", zh.join("、")),
+            ))
+        }
     }
 }
 
@@ -138,5 +180,35 @@ mod tests {
         assert!(flag("x", "maybe").is_err());
         assert_eq!(date("x", "2019/03/01").unwrap().to_string(), "2019-03-01");
         assert!(date("x", "2019-02-30").is_err());
+    }
+
+    #[test]
+    fn facts_by_their_declaration() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/packs/bank-g-tech-credit.json"),
+        )
+        .unwrap();
+        let pack = prequal::Policy::from_json(&text).unwrap();
+        let [staff, lawsuit, rd] = [0, 1, 2].map(|i| &pack.facts[i]);
+        assert_eq!(fact(staff, "社保缴纳人数", " 12 ").unwrap(), FactValue::Number(Decimal::from(12)));
+        assert_eq!(fact(lawsuit, "x", "否").unwrap(), FactValue::YesNo(false));
+        assert_eq!(fact(lawsuit, "x", "YES").unwrap(), FactValue::YesNo(true));
+        assert_eq!(fact(rd, "x", "above_6").unwrap(), FactValue::Text("above_6".into()));
+        assert_eq!(fact(rd, "x", "3%至6%").unwrap(), FactValue::Text("3_to_6".into()));
+        assert_eq!(fact(rd, "x", "Below 3%").unwrap(), FactValue::Text("below_3".into()));
+        for (decl, bad, code) in [
+            (staff, "2.5", ErrorCode::WrongType),
+            (staff, "-1", ErrorCode::OutOfRange),
+            (staff, "100001", ErrorCode::OutOfRange),
+            (staff, "many", ErrorCode::InvalidValue),
+            (lawsuit, "maybe", ErrorCode::InvalidValue),
+            (rd, "lots", ErrorCode::InvalidValue),
+        ] {
+            let e = fact(decl, "表头", bad).unwrap_err();
+            assert_eq!((e.code, e.path.as_str()), (code, "表头"), "{bad}");
+        }
+        let e = fact(rd, "rd_intensity", "lots").unwrap_err();
+        assert!(e.message(prequal::Lang::En).contains("3_to_6 (3% to 6%)"), "{}", e.message(prequal::Lang::En));
+        assert!(e.message(prequal::Lang::ZhCn).contains("3_to_6（3%至6%）"));
     }
 }

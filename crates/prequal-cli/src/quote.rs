@@ -6,7 +6,7 @@ use crate::render::{money, opt, percent, pick, size, verdict};
 use crate::table::Table;
 use crate::{files, parse, policy};
 use prequal::condition::Status;
-use prequal::report::{Quote, Report};
+use prequal::report::{CriterionResult, Quote, Report, Warning};
 use prequal::{evaluate, Firm, Lang};
 
 /// Run the command.
@@ -28,6 +28,7 @@ pub fn run(args: &QuoteArgs, lang: Lang) -> Result<Exit, Failure> {
 
 fn table(report: &Report, lang: Lang) -> String {
     let mut out = header(report, lang);
+    out.push_str(&warnings(&report.warnings, lang));
     out.push('\n');
     out.push_str(&overview(&report.quotes, lang));
     for quote in &report.quotes {
@@ -72,6 +73,16 @@ fn header(report: &Report, lang: Lang) -> String {
     )
 }
 
+/// What the engine ignored in the input (facts the pack does not declare), with the path.
+fn warnings(warnings: &[Warning], lang: Lang) -> String {
+    let sep = separator(lang);
+    let mut out = String::new();
+    for w in warnings {
+        out.push_str(&format!("{}{sep}{}{sep}{}\n", pick(lang, "warning", "提示"), w.path, w.message.get(lang)));
+    }
+    out
+}
+
 fn overview(quotes: &[Quote], lang: Lang) -> String {
     let headers = [
         "#",
@@ -113,9 +124,9 @@ fn details(q: &Quote, lang: Lang) -> String {
     let mut out =
         format!("{}. {} ({}){sep}{}\n", q.rank, q.name.get(lang), q.bank_name.get(lang), verdict(q.verdict, lang));
     for c in q.criteria.iter().filter(|c| c.status != Status::Pass) {
-        let mark = if c.status == Status::Fail { "✗" } else { "?" };
         let advisory = if c.required { "" } else { pick(lang, " (advisory)", "（参考项）") };
-        out.push_str(&format!("   {mark} {}{advisory}\n", c.message.get(lang)));
+        out.push_str(&format!("   {} {}{advisory}\n", mark(c.status), c.message.get(lang)));
+        branches(&c.branches, 1, lang, &mut out);
         if let Some(hint) = &c.hint {
             out.push_str(&format!("     → {}\n", hint.get(lang)));
         }
@@ -139,4 +150,22 @@ fn details(q: &Quote, lang: Lang) -> String {
         out.push_str(&format!("   ! {}\n", error.message(lang)));
     }
     out
+}
+
+fn mark(status: Status) -> &'static str {
+    match status {
+        Status::Pass => "✓",
+        Status::Fail => "✗",
+        Status::Unknown => "?",
+    }
+}
+
+/// The members of an `any_of` / `all_of` criterion, each with its outcome, nested groups
+/// indented further.
+fn branches(members: &[CriterionResult], depth: usize, lang: Lang, out: &mut String) {
+    for b in members {
+        let indent = " ".repeat(3 + 2 * depth);
+        out.push_str(&format!("{indent}{} {}\n", mark(b.status), b.message.get(lang)));
+        branches(&b.branches, depth + 1, lang, out);
+    }
 }

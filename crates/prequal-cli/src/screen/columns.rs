@@ -1,7 +1,9 @@
 //! The columns of a tenant list: English names (the firm profile's field names) and the
-//! Chinese headers parks actually use, mapped once from the header line.
+//! Chinese headers parks actually use, mapped once from the header line; and the facts the
+//! pack declares, by their id or their Chinese label.
 
 use crate::fail::line_label;
+use prequal::facts::FactDecl;
 use prequal::{Error, ErrorCode, Lang};
 
 /// A column the screen understands.
@@ -35,6 +37,8 @@ pub enum Column {
     RequestedAmount,
     TermMonths,
     RepaymentMethod,
+    /// A fact the pack declares: the index into [`Layout::facts`].
+    Fact(usize),
 }
 
 /// Every column: its English name and its accepted Chinese headers.
@@ -80,6 +84,31 @@ impl Column {
     }
 }
 
+/// The column of a fact the pack declares: its id (any case) or its Chinese label. A
+/// built-in column of the same name wins (fact ids never clash with built-in names; a label
+/// might). `Ok(None)`: no such fact; an error: the label is shared by two facts.
+fn fact_column(facts: &[FactDecl], header: &str, place: &str) -> Result<Option<Column>, Error> {
+    let id = header.to_ascii_lowercase();
+    if let Some(i) = facts.iter().position(|f| f.id == id) {
+        return Ok(Some(Column::Fact(i)));
+    }
+    let labelled: Vec<(usize, &FactDecl)> =
+        facts.iter().enumerate().filter(|(_, f)| f.label.zh_cn.trim() == header).collect();
+    match labelled.as_slice() {
+        [] => Ok(None),
+        [(i, _)] => Ok(Some(Column::Fact(*i))),
+        many => {
+            let ids: Vec<&str> = many.iter().map(|(_, f)| f.id.as_str()).collect();
+            Err(Error::new(
+                ErrorCode::InvalidValue,
+                place,
+                format!("a header naming one fact, but \"{header}\" is the label of {}: use the id", ids.join(", ")),
+                format!("表头须只对应一个事实，\"{header}\" 是 {} 的名称：请改用编号", ids.join("、")),
+            ))
+        }
+    }
+}
+
 /// The columns of one file, in file order, with the headers as written there.
 #[derive(Debug)]
 pub struct Layout {
@@ -87,18 +116,28 @@ pub struct Layout {
     pub columns: Vec<Column>,
     /// The headers as the file writes them (for messages).
     pub headers: Vec<String>,
+    /// The facts the pack declares, which [`Column::Fact`] indexes.
+    pub facts: Vec<FactDecl>,
 }
 
 impl Layout {
     /// Read the header line. Unknown, blank or repeated headers and a missing industry
-    /// column are errors: a misspelt column would otherwise be silently ignored.
-    pub fn from_header<'a>(headers: impl IntoIterator<Item = &'a str>, lang: Lang) -> Result<Layout, Error> {
-        let mut layout = Layout { columns: Vec::new(), headers: Vec::new() };
+    /// column are errors: a misspelt column would otherwise be silently ignored. `facts` are
+    /// the pack's declared facts, which columns may also name.
+    pub fn from_header<'a>(
+        headers: impl IntoIterator<Item = &'a str>,
+        facts: &[FactDecl],
+        lang: Lang,
+    ) -> Result<Layout, Error> {
+        let mut layout = Layout { columns: Vec::new(), headers: Vec::new(), facts: facts.to_vec() };
         for (index, raw) in headers.into_iter().enumerate() {
             // Spreadsheets often save UTF-8 with a byte-order mark before the first header.
             let header = raw.trim_start_matches('\u{feff}').trim();
             let place = format!("{}, {} {}", line_label(1, lang), column_word(lang), index + 1);
-            let column = Column::from_header(header).ok_or_else(|| unknown(&place, header))?;
+            let column = match Column::from_header(header) {
+                Some(column) => column,
+                None => fact_column(facts, header, &place)?.ok_or_else(|| unknown(&place, header, facts))?,
+            };
             if let Some(i) = layout.columns.iter().position(|c| *c == column) {
                 let first = layout.headers.get(i).cloned().unwrap_or_default();
                 return Err(repeated(&place, header, &first));
@@ -118,7 +157,7 @@ impl Layout {
     }
 
     /// Read the header line from raw bytes (the file may not be UTF-8 at all).
-    pub fn from_record(record: &csv::ByteRecord, lang: Lang) -> Result<Layout, Error> {
+    pub fn from_record(record: &csv::ByteRecord, facts: &[FactDecl], lang: Lang) -> Result<Layout, Error> {
         let mut headers = Vec::new();
         for (i, bytes) in record.iter().enumerate() {
             let text = std::str::from_utf8(bytes).map_err(|_| {
@@ -131,7 +170,7 @@ impl Layout {
             })?;
             headers.push(text);
         }
-        Layout::from_header(headers, lang)
+        Layout::from_header(headers, facts, lang)
     }
 
     /// The header the file uses for a column, if it has one.
@@ -148,13 +187,26 @@ fn column_word(lang: Lang) -> &'static str {
     }
 }
 
-fn unknown(place: &str, header: &str) -> Error {
+fn unknown(place: &str, header: &str, facts: &[FactDecl]) -> Error {
     let names: Vec<&str> = COLUMNS.iter().map(|(_, name, _)| *name).collect();
+    let (facts_en, facts_zh) = if facts.is_empty() {
+        (String::new(), String::new())
+    } else {
+        let en: Vec<String> = facts.iter().map(|f| format!("{} ({})", f.id, f.label.zh_cn)).collect();
+        let zh: Vec<String> = facts.iter().map(|f| format!("{}（{}）", f.id, f.label.zh_cn)).collect();
+        (
+            format!("; or a fact the pack declares, by id or Chinese label: {}", en.join(", ")),
+            format!("；或数据包声明的事实（编号或中文名称）：{}", zh.join("、")),
+        )
+    };
     Error::new(
         ErrorCode::UnknownField,
         place,
-        format!("a known column ({}, or their Chinese headers such as 营业收入), got \"{header}\"", names.join(", ")),
-        format!("须为已知列名（{} 或对应中文表头，如 营业收入），实际为 \"{header}\"", names.join(", ")),
+        format!(
+            "a known column ({}, or their Chinese headers such as 营业收入{facts_en}), got \"{header}\"",
+            names.join(", ")
+        ),
+        format!("须为已知列名（{} 或对应中文表头，如 营业收入{facts_zh}），实际为 \"{header}\"", names.join(", ")),
     )
 }
 
@@ -182,16 +234,51 @@ mod tests {
 
     #[test]
     fn header_errors_name_the_column() {
-        let e = Layout::from_header(["industry", "revnue"], Lang::En).unwrap_err();
+        let e = Layout::from_header(["industry", "revnue"], &[], Lang::En).unwrap_err();
         assert_eq!(e.code, ErrorCode::UnknownField);
         assert!(e.message(Lang::En).contains("line 1, column 2"));
         assert!(e.message(Lang::En).contains("\"revnue\""));
-        let e = Layout::from_header(["revenue", "营业收入", "行业"], Lang::ZhCn).unwrap_err();
+        let e = Layout::from_header(["revenue", "营业收入", "行业"], &[], Lang::ZhCn).unwrap_err();
         assert!(e.message(Lang::ZhCn).contains("重复"));
-        let e = Layout::from_header(["revenue"], Lang::En).unwrap_err();
+        let e = Layout::from_header(["revenue"], &[], Lang::En).unwrap_err();
         assert_eq!(e.code, ErrorCode::MissingField);
-        let layout = Layout::from_header(["\u{feff}id", "行业"], Lang::En).unwrap();
+        let layout = Layout::from_header(["\u{feff}id", "行业"], &[], Lang::En).unwrap();
         assert_eq!(layout.columns, vec![Column::Id, Column::Industry]);
         assert_eq!(layout.header_of(Column::Industry), Some("行业"));
+    }
+
+    fn bank_facts() -> Vec<FactDecl> {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/packs/bank-g-tech-credit.json"),
+        )
+        .unwrap();
+        prequal::Policy::from_json(&text).unwrap().facts
+    }
+
+    #[test]
+    fn declared_facts_by_id_or_chinese_label() {
+        let facts = bank_facts();
+        let layout =
+            Layout::from_header(["行业", "Social_Insurance_Staff", "存在未结诉讼", "rd_intensity"], &facts, Lang::En)
+                .unwrap();
+        assert_eq!(layout.columns, vec![Column::Industry, Column::Fact(0), Column::Fact(1), Column::Fact(2)]);
+        // By id and by label: the same column twice.
+        let e = Layout::from_header(["行业", "pending_lawsuit", "存在未结诉讼"], &facts, Lang::En).unwrap_err();
+        assert_eq!(e.code, ErrorCode::DuplicateId);
+        // Without the pack's declarations a fact is an unknown column; the message lists them.
+        let e = Layout::from_header(["行业", "rd_intensity"], &[], Lang::En).unwrap_err();
+        assert_eq!(e.code, ErrorCode::UnknownField);
+        let e = Layout::from_header(["行业", "lawsuits"], &facts, Lang::ZhCn).unwrap_err();
+        assert!(e.message(Lang::ZhCn).contains("pending_lawsuit（存在未结诉讼）"), "{}", e.message(Lang::ZhCn));
+        assert!(e.message(Lang::En).contains("pending_lawsuit (存在未结诉讼)"));
+        // Two facts with one label: the header is ambiguous.
+        let mut twins = facts.clone();
+        twins[1].label.zh_cn = "社保缴纳人数".into();
+        let e = Layout::from_header(["行业", "社保缴纳人数"], &twins, Lang::En).unwrap_err();
+        assert!(e.message(Lang::En).contains("social_insurance_staff, pending_lawsuit"), "{}", e.message(Lang::En));
+        // A built-in header wins over a fact's label.
+        twins[0].label.zh_cn = "营业收入".into();
+        let layout = Layout::from_header(["行业", "营业收入"], &twins, Lang::En).unwrap();
+        assert_eq!(layout.columns, vec![Column::Industry, Column::Revenue]);
     }
 }

@@ -18,6 +18,7 @@ use columns::Layout;
 use csv::ByteRecord;
 use outcome::{ScreenRow, Screening};
 use output::RowWriter;
+use prequal::facts::FactDecl;
 use prequal::{Error, ErrorCode, Lang};
 use rayon::prelude::*;
 use std::fs::File;
@@ -44,7 +45,7 @@ pub fn run(args: &ScreenArgs, lang: Lang) -> Result<Exit, Failure> {
     let file = File::open(input).map_err(|e| Failure::io(input, false, &e))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut reader = csv_reader(BufReader::with_capacity(1 << 16, file));
-    let layout = read_layout(&mut reader, input, lang)?;
+    let layout = read_layout(&mut reader, input, &policy.facts, lang)?;
     // The output is opened only once the input is known to be readable, so a usage
     // error leaves no file behind.
     let destination = Destination::open(args.output.as_deref())?;
@@ -69,11 +70,18 @@ pub type TenantRow = (u64, Result<prequal::Firm, Error>);
 
 /// Read a tenant list held in memory exactly as `screen` reads a file: the header's column
 /// layout, then each row's line number and its firm or the row's first problem. For
-/// fuzzing the row reader and for callers that hold the list in memory.
+/// fuzzing the row reader and for callers that hold the list in memory. Only the built-in
+/// columns: for a pack that declares facts, see [`read_tenants_for`].
 pub fn read_tenants(csv_text: &[u8], lang: Lang) -> Result<Vec<TenantRow>, Failure> {
+    read_tenants_for(csv_text, &[], lang)
+}
+
+/// [`read_tenants`] for a pack that declares `facts`: columns may also name those (by id or
+/// Chinese label), and their cells are checked against the declarations.
+pub fn read_tenants_for(csv_text: &[u8], facts: &[FactDecl], lang: Lang) -> Result<Vec<TenantRow>, Failure> {
     let input = Path::new("tenants.csv");
     let mut reader = csv_reader(csv_text);
-    let layout = read_layout(&mut reader, input, lang)?;
+    let layout = read_layout(&mut reader, input, facts, lang)?;
     let mut rows = Vec::new();
     loop {
         let chunk = read_chunk(&mut reader, input, lang)?;
@@ -94,7 +102,12 @@ fn format_of(output: Option<&Path>) -> ScreenFormat {
     }
 }
 
-fn read_layout<R: Read>(reader: &mut csv::Reader<R>, input: &Path, lang: Lang) -> Result<Layout, Failure> {
+fn read_layout<R: Read>(
+    reader: &mut csv::Reader<R>,
+    input: &Path,
+    facts: &[FactDecl],
+    lang: Lang,
+) -> Result<Layout, Failure> {
     let mut header = ByteRecord::new();
     let found = reader.read_byte_record(&mut header).map_err(|e| csv_failure(input, e, lang))?;
     if !found {
@@ -106,7 +119,7 @@ fn read_layout<R: Read>(reader: &mut csv::Reader<R>, input: &Path, lang: Lang) -
         );
         return Err(Failure::engine(empty).within(input.display()));
     }
-    Layout::from_record(&header, lang).map_err(|e| Failure::engine(e).within(input.display()))
+    Layout::from_record(&header, facts, lang).map_err(|e| Failure::engine(e).within(input.display()))
 }
 
 /// Read, evaluate and write every row; return the counts.
@@ -205,5 +218,19 @@ mod tests {
         assert!(rows[2].1.as_ref().is_err_and(|e| e.code == ErrorCode::MissingField));
         assert!(read_tenants(b"", Lang::En).is_err());
         assert!(read_tenants(b"industry,colour\n", Lang::En).is_err());
+    }
+
+    #[test]
+    fn reads_fact_columns_for_a_pack_that_declares_them() {
+        let pack =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/packs/bank-g-tech-credit.json");
+        let facts = prequal::Policy::from_json(&std::fs::read_to_string(pack).unwrap()).unwrap().facts;
+        let text = "行业,社保缴纳人数,pending_lawsuit\nretail,12,否\nretail,2.5,否\n";
+        let rows = read_tenants_for(text.as_bytes(), &facts, Lang::En).unwrap();
+        let firm = rows[0].1.as_ref().unwrap();
+        assert_eq!(firm.facts.get("social_insurance_staff"), Some(&prequal::facts::FactValue::Number(12.into())));
+        assert_eq!(firm.facts.get("pending_lawsuit"), Some(&prequal::facts::FactValue::YesNo(false)));
+        assert!(rows[1].1.as_ref().is_err_and(|e| e.path == "社保缴纳人数"), "{:?}", rows[1].1);
+        assert!(read_tenants(text.as_bytes(), Lang::En).is_err(), "without the pack, an unknown column");
     }
 }

@@ -43,6 +43,11 @@ fn read_firm<'a>(
             Column::Name => *name = cell.to_string(),
             _ if cell.is_empty() => {}
             Column::Industry => industry = Some(parse::industry(header, cell)?),
+            Column::Fact(i) => {
+                if let Some(decl) = layout.facts.get(*i) {
+                    firm.facts.insert(decl.id.clone(), parse::fact(decl, header, cell)?);
+                }
+            }
             _ => set(&mut firm, *column, header, cell)?,
         }
     }
@@ -62,7 +67,7 @@ fn read_firm<'a>(
 fn set(firm: &mut Firm, column: Column, header: &str, cell: &str) -> Result<(), Error> {
     let q = &mut firm.qualifications;
     match column {
-        Column::Id | Column::Name | Column::Industry => {}
+        Column::Id | Column::Name | Column::Industry | Column::Fact(_) => {}
         Column::Employees => firm.employees = Some(parse::count(header, cell)?),
         Column::Revenue => firm.revenue = Some(parse::decimal(header, cell)?),
         Column::TotalAssets => firm.total_assets = Some(parse::decimal(header, cell)?),
@@ -122,7 +127,7 @@ mod tests {
     use prequal::Lang;
 
     fn layout(headers: &[&str]) -> Layout {
-        Layout::from_header(headers.iter().copied(), Lang::En).unwrap()
+        Layout::from_header(headers.iter().copied(), &[], Lang::En).unwrap()
     }
 
     fn row(layout: &Layout, cells: &[&str]) -> Parsed {

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `prequal` binary: every command, format and exit code, and
 //! bad input (a clear message naming what is wrong, no panic, no partial output).
 
+mod advise;
 mod classify;
 mod generator;
 mod help;

@@ -271,3 +271,181 @@ fn many_chunks_keep_input_order() {
         assert_eq!(row[1], format!("T{:07}", i + 1));
     }
 }
+
+const BANK_PACK: &str = "examples/packs/bank-g-tech-credit.json";
+
+/// The CSV line of examples/firms/bank-g-applicant.json, after `industry,...` headers.
+const APPLICANT: &str = "software_it,18,6500000,2019-06-01,B,150000,0,false,1000000,12,equal_installment";
+const APPLICANT_HEADER: &str =
+    "industry,employees,revenue,founded,tax_grade,annual_tax_paid,overdue_current,high_tech,requested_amount,term_months,repayment_method";
+
+fn screen_json(input: &Path, pack: &str) -> serde_json::Value {
+    let assert =
+        prequal().args(["screen", "--format", "json", "--policy", pack, "--input"]).arg(input).assert().success();
+    serde_json::from_slice(&assert.get_output().stdout).unwrap()
+}
+
+#[test]
+fn fact_columns_by_id_and_by_chinese_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let by_id = dir.path().join("by-id.csv");
+    fs::write(
+        &by_id,
+        format!(
+            "id,{APPLICANT_HEADER},social_insurance_staff,PENDING_LAWSUIT,rd_intensity\n\
+             A1,{APPLICANT},12,false,3_to_6\n\
+             A2,{APPLICANT},12,yes,3_to_6\n\
+             A3,{APPLICANT},,,\n"
+        ),
+    )
+    .unwrap();
+    let by_label = dir.path().join("by-label.csv");
+    fs::write(
+        &by_label,
+        format!(
+            "id,{APPLICANT_HEADER},社保缴纳人数,存在未结诉讼,研发投入占营业收入比例\n\
+             A1,{APPLICANT},12.0,否,3%至6%\n\
+             A2,{APPLICANT},12,是,3% to 6%\n\
+             A3,{APPLICANT},,,\n"
+        ),
+    )
+    .unwrap();
+    let rows = screen_json(&by_id, BANK_PACK);
+    assert_eq!(rows, screen_json(&by_label, BANK_PACK), "ids and labels read the same");
+    // Row A1 is examples/firms/bank-g-applicant.json: the same verdict, limit and APR.
+    let firm = prequal::Firm::from_json(
+        &fs::read_to_string(crate::root().join("examples/firms/bank-g-applicant.json")).unwrap(),
+    )
+    .unwrap();
+    let policy = prequal::Policy::from_json(&fs::read_to_string(crate::root().join(BANK_PACK)).unwrap()).unwrap();
+    let report = prequal::evaluate(&policy, &firm, policy.market.as_of).unwrap();
+    let best = &report.quotes[0];
+    assert_eq!(rows[0]["verdict"], "eligible");
+    assert_eq!(rows[0]["best_product"], best.product.as_str());
+    assert_eq!(rows[0]["limit"], best.limit.amount.unwrap().to_string());
+    assert_eq!(rows[0]["apr_net"], "0.038000", "3_to_6: the R&D pricing tier");
+    assert_eq!(rows[0]["apr_net"], best.apr_net.unwrap().to_string());
+    // A pending lawsuit fails its criterion; empty fact cells are unknown, never a guess.
+    assert_eq!(rows[1]["verdict"], "ineligible");
+    assert_eq!(rows[1]["failed"], serde_json::json!(["no_lawsuit"]));
+    assert_eq!(rows[2]["verdict"], "needs_info");
+    assert_eq!(rows[2]["unknown"], serde_json::json!(["insured_staff", "no_lawsuit"]));
+    assert_eq!(rows[2]["apr_net"], "0.042000", "no R&D answer: the last tier");
+}
+
+#[test]
+fn the_bank_example_list() {
+    let rows = screen_json(Path::new("examples/tenants/bank-g-tenants.csv"), BANK_PACK);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 10);
+    assert!(rows.iter().all(|r| r["error"].is_null()), "{rows:?}");
+    let by_id = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap();
+    let verdicts: Vec<&str> = rows.iter().map(|r| r["verdict"].as_str().unwrap()).collect();
+    assert_eq!(
+        verdicts,
+        [
+            "eligible",
+            "eligible",
+            "ineligible",
+            "needs_info",
+            "ineligible",
+            "ineligible",
+            "needs_info",
+            "ineligible",
+            "ineligible",
+            "eligible"
+        ]
+    );
+    // Each fact decides somewhere: the lawsuit, the insured staff (given and missing), the
+    // any_of entry rule, and R&D bands (by label and by id) in limits and rates.
+    assert_eq!(by_id("G003")["failed"], serde_json::json!(["no_lawsuit"]));
+    assert_eq!(by_id("G004")["unknown"], serde_json::json!(["insured_staff"]));
+    assert_eq!(by_id("G005")["failed"], serde_json::json!(["insured_staff"]));
+    assert_eq!(by_id("G007")["unknown"], serde_json::json!(["no_lawsuit"]));
+    assert_eq!(by_id("G008")["failed"], serde_json::json!(["tech_or_mature"]));
+    assert_eq!(by_id("G001")["limit"], "3000000.00");
+    assert_eq!(by_id("G001")["apr_net"], "0.035000", "above_6 and grade A: the best tier");
+    assert_eq!(by_id("G002")["apr_net"], "0.038000", "3_to_6: the R&D tier");
+    assert_eq!(by_id("G006")["limit"], "1080000.00", "3%至6% by its label: the 1.2 uplift");
+    // The same list against a pack that declares no such facts: its headers are unknown.
+    let assert = prequal().args(["screen", "--input", "examples/tenants/bank-g-tenants.csv"]).assert().code(2);
+    let err = stderr_of(&assert);
+    assert!(err.contains("line 1, column 15") && err.contains("\"社保缴纳人数\""), "{err}");
+}
+
+#[test]
+fn unknown_header_with_a_pack_that_declares_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("tenants.csv");
+    fs::write(&input, "id,industry,social_insurance,pending_lawsuit\nA1,retail,5,no\n").unwrap();
+    let out = dir.path().join("out.csv");
+    let assert = prequal()
+        .args(["screen", "--policy", BANK_PACK, "--input"])
+        .arg(&input)
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .code(2);
+    let err = stderr_of(&assert);
+    assert!(err.contains("line 1, column 3") && err.contains("\"social_insurance\""), "{err}");
+    assert!(err.contains("social_insurance_staff (社保缴纳人数)"), "the pack's facts are listed: {err}");
+    assert_eq!(files_in(dir.path()), vec!["tenants.csv"]);
+    // A fact named twice (by id and by label) is a repeated column.
+    fs::write(&input, "industry,pending_lawsuit,存在未结诉讼\nretail,no,否\n").unwrap();
+    let assert = prequal().args(["screen", "--policy", BANK_PACK, "--input"]).arg(&input).assert().code(2);
+    assert!(stderr_of(&assert).contains("\"存在未结诉讼\" repeats \"pending_lawsuit\""));
+}
+
+#[test]
+fn bad_fact_cells_are_row_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("tenants.csv");
+    fs::write(
+        &input,
+        format!(
+            "id,{APPLICANT_HEADER},social_insurance_staff,存在未结诉讼,rd_intensity\n\
+             B1,{APPLICANT},12,否,3_to_6\n\
+             B2,{APPLICANT},2.5,否,3_to_6\n\
+             B3,{APPLICANT},-1,否,3_to_6\n\
+             B4,{APPLICANT},many,否,3_to_6\n\
+             B5,{APPLICANT},12,maybe,3_to_6\n\
+             B6,{APPLICANT},12,否,lots\n\
+             B7,{APPLICANT},100001,否,above_6\n"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out.csv");
+    let assert = prequal()
+        .args(["screen", "--policy", BANK_PACK, "--input"])
+        .arg(&input)
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let err = stderr_of(&assert);
+    assert!(!err.contains(PANIC));
+    for expected in [
+        "line 3: social_insurance_staff: wrong type: a whole number, got 2.5",
+        "line 4: social_insurance_staff: out of range: a number from 0 to 100000, got -1",
+        "line 5: social_insurance_staff: invalid value",
+        "line 6: 存在未结诉讼: invalid value",
+        "line 7: rd_intensity: invalid value: one of below_3 (below 3%), 3_to_6 (3% to 6%), above_6 (above 6%), got \"lots\"",
+        "line 8: social_insurance_staff: out of range",
+        "6 rows could not be evaluated",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    let rows = csv_rows(&fs::read_to_string(&out).unwrap());
+    assert_eq!(rows.len(), 7, "one row out per row in");
+    assert_eq!((&rows[0][5], &rows[0][10]), ("eligible", ""), "the good row is evaluated");
+    assert!(rows[1][10].contains("social_insurance_staff") && rows[1][10].contains("2.5"));
+    assert_eq!(&rows[1][5], "", "an error row has no verdict");
+    // In Chinese, with the header as the file writes it.
+    prequal()
+        .args(["screen", "--lang", "zh-CN", "--policy", BANK_PACK, "--input"])
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(contains("第 6 行：存在未结诉讼：取值无效"))
+        .stderr(contains("第 7 行：rd_intensity：取值无效：须为以下选项之一：below_3（低于3%）"));
+}
