@@ -362,11 +362,16 @@ pub(crate) fn estimate_limit(
         }
     }
     let mut factor = Decimal::ONE;
+    let mut used_uplift = None;
     for (i, uplift) in rules.uplifts.iter().enumerate() {
         if facts.all(&uplift.when, loan) == Status::Pass && uplift.factor.value > factor {
             factor = uplift.factor.value;
-            note_parameter(&mut record, |path| format!("{path}.limit.uplifts[{i}].factor"), &uplift.factor);
+            used_uplift = Some((i, &uplift.factor));
         }
+    }
+    // Only the largest matching uplift is used, so only it is named.
+    if let Some((i, f)) = used_uplift {
+        note_parameter(&mut record, |path| format!("{path}.limit.uplifts[{i}].factor"), f);
     }
     let mut cap = product.amount_max.value;
     let mut cap_source: (Option<usize>, &Sourced) = (None, &product.amount_max);
@@ -509,7 +514,7 @@ fn leaf(
         field,
         op,
         message: explain::message(&subject, op, &threshold, observed.as_ref()),
-        hint: explain::hint(&subject, op, gap, status),
+        hint: explain::hint(&subject, op, &threshold, gap, status),
         gap,
         threshold: threshold.into_owned(),
         observed,
@@ -796,14 +801,22 @@ fn annual_rate(
     rate.max(Decimal::ZERO)
 }
 
+/// A scheme as it applies to this firm: its status, its terms if it applies, and which share
+/// rule gave the share.
+struct AppliedScheme {
+    status: Status,
+    terms: Option<SubsidyTerms>,
+    rule: Option<usize>,
+}
+
 /// Resolve a scheme for this firm: its status and, if it applies, its terms.
-fn resolve_subsidy(scheme: &SubsidyScheme, facts: &Facts<'_>, loan: &LoanFacts) -> (Status, Option<SubsidyTerms>) {
+fn resolve_subsidy(scheme: &SubsidyScheme, facts: &Facts<'_>, loan: &LoanFacts) -> AppliedScheme {
     let mut status = facts.all(&scheme.conditions, loan);
     let share = match scheme.basis {
         SubsidyBasis::Points => None,
         SubsidyBasis::Share => {
             let mut unknown = false;
-            let found = scheme.shares.iter().find(|rule| match facts.all(&rule.when, loan) {
+            let found = scheme.shares.iter().enumerate().find(|(_, rule)| match facts.all(&rule.when, loan) {
                 Status::Pass => true,
                 Status::Unknown => {
                     unknown = true;
@@ -812,7 +825,7 @@ fn resolve_subsidy(scheme: &SubsidyScheme, facts: &Facts<'_>, loan: &LoanFacts) 
                 Status::Fail => false,
             });
             match found {
-                Some(rule) => Some(rule.share.value),
+                Some((i, rule)) => Some((i, rule.share.value)),
                 None => {
                     if status == Status::Pass {
                         status = if unknown { Status::Unknown } else { Status::Fail };
@@ -823,19 +836,19 @@ fn resolve_subsidy(scheme: &SubsidyScheme, facts: &Facts<'_>, loan: &LoanFacts) 
         }
     };
     if status != Status::Pass {
-        return (status, None);
+        return AppliedScheme { status, terms: None, rule: None };
     }
     let value = |s: &Option<Sourced>| s.as_ref().map(|s| s.value);
     let terms = SubsidyTerms {
         basis: scheme.basis,
-        share,
+        share: share.map(|(_, v)| v),
         points: value(&scheme.points),
         counted_rate_cap: value(&scheme.counted_rate_cap),
         cap_per_year: value(&scheme.cap_per_year),
         max_years: scheme.max_years,
         timing: scheme.timing,
     };
-    (Status::Pass, Some(terms))
+    AppliedScheme { status: Status::Pass, terms: Some(terms), rule: share.map(|(i, _)| i) }
 }
 
 pub(crate) fn price(
@@ -874,10 +887,10 @@ pub(crate) fn price(
         let Some((i, scheme)) = policy.subsidy_schemes.iter().enumerate().find(|(_, s)| s.id == *id) else {
             continue;
         };
-        let (status, terms) = resolve_subsidy(scheme, facts, loan);
+        let AppliedScheme { status, terms, rule } = resolve_subsidy(scheme, facts, loan);
         if let Some(terms) = terms {
             applied.push(q.subsidies.len());
-            subsidy_parameters(i, scheme, &terms, &mut q.parameters);
+            subsidy_parameters(i, scheme, rule, &mut q.parameters);
             match scheme.applies_to {
                 AppliesTo::Interest => request.interest_subsidies.push(terms),
                 AppliesTo::GuaranteeFee => request.fee_subsidies.push(terms),
@@ -904,10 +917,9 @@ pub(crate) fn price(
     }
 }
 
-fn subsidy_parameters(index: usize, scheme: &SubsidyScheme, terms: &SubsidyTerms, params: &mut Vec<Parameter>) {
+fn subsidy_parameters(index: usize, scheme: &SubsidyScheme, rule: Option<usize>, params: &mut Vec<Parameter>) {
     let path = format!("$.subsidy_schemes[{index}]");
-    let rule = terms.share.and_then(|s| scheme.shares.iter().enumerate().find(|(_, r)| r.share.value == s));
-    if let Some((i, rule)) = rule {
+    if let Some((i, rule)) = rule.and_then(|i| scheme.shares.get(i).map(|r| (i, r))) {
         params.push(parameter(format!("{path}.shares[{i}].share"), &rule.share));
     }
     for (name, value) in [
@@ -1057,5 +1069,35 @@ mod tests {
         assert_eq!(verdicts.len(), 3, "the firms reach every verdict");
         let firm = firms().remove(0);
         assert_eq!(eligibility(&packs[0], "no-such-product", &firm, packs[0].market.as_of).unwrap(), None);
+    }
+
+    #[test]
+    fn parameters_name_only_what_was_used() {
+        let policy = Policy::from_json(include_str!("../../../examples/packs/bank-g-tech-credit.json")).unwrap();
+        let mut firm = Firm::from_json(include_str!("../../../examples/firms/bank-g-applicant.json")).unwrap();
+        firm.facts.insert("rd_intensity".into(), crate::facts::FactValue::Text("above_6".into()));
+        let report = evaluate(&policy, &firm, policy.market.as_of).unwrap();
+        let names: Vec<&str> = report.quotes[0].parameters.iter().map(|p| p.name.as_str()).collect();
+        // Both uplifts match; only the larger (1.5) is applied, so only it is named.
+        assert!(names.contains(&"$.products[0].limit.uplifts[1].factor"), "{names:?}");
+        assert!(!names.contains(&"$.products[0].limit.uplifts[0].factor"), "{names:?}");
+        assert_eq!(report.quotes[0].limit.factor, Decimal::new(15, 1));
+    }
+
+    #[test]
+    fn a_share_rule_is_named_by_its_place_not_its_value() {
+        let mut policy = Policy::default_pack();
+        // Two rules with the same share: the second matches this firm.
+        let scheme = policy.subsidy_schemes.iter_mut().find(|s| s.id == "sz-tech-interest").unwrap();
+        scheme.shares[0].share.value = scheme.shares[1].share.value;
+        policy.prepare().unwrap();
+        let mut firm = firms().remove(0);
+        firm.qualifications.first_loan = Some(false);
+        let report = evaluate(&policy, &firm, policy.market.as_of).unwrap();
+        let q = report.quotes.iter().find(|q| q.product == "tech-sme-loan").unwrap();
+        let index = policy.subsidy_schemes.iter().position(|s| s.id == "sz-tech-interest").unwrap();
+        let names: Vec<&str> = q.parameters.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&format!("$.subsidy_schemes[{index}].shares[1].share").as_str()), "{names:?}");
+        assert!(!names.contains(&format!("$.subsidy_schemes[{index}].shares[0].share").as_str()), "{names:?}");
     }
 }

@@ -54,12 +54,22 @@ pub struct Subject<'a> {
     pub choices: &'a [Choice],
     /// Its name.
     pub label: Label<'a>,
+    /// A fact the pack declares: its label names a situation ("a pending lawsuit"), not a
+    /// status, so "must not be" reads as "must be no".
+    pub declared: bool,
 }
 
 impl<'a> Subject<'a> {
     /// A built-in field, with its generated label.
     pub fn of(field: Field) -> Subject<'static> {
-        Subject { kind: field.kind(), unit: field.unit(), unit_text: None, choices: &[], label: Label::of(field) }
+        Subject {
+            kind: field.kind(),
+            unit: field.unit(),
+            unit_text: None,
+            choices: &[],
+            label: Label::of(field),
+            declared: false,
+        }
     }
 
     /// A fact the pack declares, with its label.
@@ -70,6 +80,7 @@ impl<'a> Subject<'a> {
             unit_text: decl.unit.as_ref(),
             choices: &decl.choices,
             label: Label::custom(&decl.label),
+            declared: true,
         }
     }
 
@@ -99,6 +110,7 @@ fn write_amount(out: &mut String, subject: &Subject<'_>, value: Decimal, lang: L
     match subject.unit {
         Unit::Years if value == Decimal::ONE => out.push_str(if en { "1 year" } else { "1年" }),
         Unit::Years => write_unit(out, trim2(value), if en { " years" } else { "年" }),
+        Unit::People if en && value == Decimal::ONE => out.push_str("1 person"),
         Unit::People => write_unit(out, value.normalize(), if en { " people" } else { "人" }),
         Unit::Yuan if en => {
             write_grouped(out, trim2(value));
@@ -215,12 +227,13 @@ fn write_message(
     let en = lang == Lang::En;
     let name = subject.label.get(lang);
     if subject.kind == Kind::Bool {
-        let wanted = matches!((op, threshold), (Op::Eq, Value::Bool(true)) | (Op::Ne, Value::Bool(false)));
-        let _ = match (wanted, en) {
-            (true, true) => write!(out, "needs {name}; "),
-            (true, false) => write!(out, "须具备{name}，"),
-            (false, true) => write!(out, "must not have {name}; "),
-            (false, false) => write!(out, "不得为{name}，"),
+        let wanted = wants_yes(op, threshold);
+        let _ = match (wanted, subject.declared, en) {
+            (true, _, true) => write!(out, "needs {name}; "),
+            (true, _, false) => write!(out, "须具备{name}，"),
+            (false, _, true) => write!(out, "must not have {name}; "),
+            (false, false, false) => write!(out, "不得为{name}，"),
+            (false, true, false) => write!(out, "{name}：须为“否”，"),
         };
         match observed {
             None => out.push_str(if en { "not stated yet" } else { "尚未填写" }),
@@ -258,7 +271,7 @@ pub fn gap(op: Op, threshold: &Value, observed: Option<&Value>, status: Status) 
 }
 
 /// What would change a failed or unknown criterion.
-pub fn hint(subject: &Subject<'_>, op: Op, gap: Option<Decimal>, status: Status) -> Option<I18n> {
+pub fn hint(subject: &Subject<'_>, op: Op, threshold: &Value, gap: Option<Decimal>, status: Status) -> Option<I18n> {
     let label = subject.label;
     match (status, gap, op) {
         (Status::Pass, _, _) => None,
@@ -278,14 +291,30 @@ pub fn hint(subject: &Subject<'_>, op: Op, gap: Option<Decimal>, status: Status)
                 write_amount(out, subject, g, lang);
             }))
         }
-        (Status::Fail, _, _) if subject.kind == Kind::Bool => Some(both(|out, lang| {
-            let _ = match lang {
-                Lang::En => write!(out, "qualifies with {}", label.en),
-                Lang::ZhCn => write!(out, "具备{}后可符合", label.zh),
-            };
+        (Status::Fail, _, _) if subject.kind == Kind::Bool => {
+            let wanted = wants_yes(op, threshold);
+            Some(both(|out, lang| {
+                let _ = match (wanted, subject.declared, lang) {
+                    (true, _, Lang::En) => write!(out, "qualifies with {}", label.en),
+                    (true, _, Lang::ZhCn) => write!(out, "具备{}后可符合", label.zh),
+                    (false, _, Lang::En) => write!(out, "qualifies without {}", label.en),
+                    (false, false, Lang::ZhCn) => write!(out, "不为{}时可符合", label.zh),
+                    (false, true, Lang::ZhCn) => write!(out, "{}为“否”时可符合", label.zh),
+                };
+            }))
+        }
+        // A choice: the answers that would pass.
+        (Status::Fail, _, Op::Eq | Op::In) if !subject.choices.is_empty() => Some(both(|out, lang| {
+            out.push_str(if lang == Lang::En { "qualifies with: " } else { "符合条件的选项：" });
+            write_value(out, subject, threshold, lang);
         })),
         (Status::Fail, _, _) => None,
     }
+}
+
+/// Whether a yes/no test passes on "yes".
+fn wants_yes(op: Op, threshold: &Value) -> bool {
+    matches!((op, threshold), (Op::Eq, Value::Bool(true)) | (Op::Ne, Value::Bool(false)))
 }
 
 /// One member of a group, for the group's sentences.
@@ -322,11 +351,21 @@ fn write_phrase(out: &mut String, m: &Member<'_>, lang: Lang) {
     };
     let name = subject.label.get(lang);
     if subject.kind == Kind::Bool {
-        let wanted = matches!((op, threshold), (Op::Eq, Value::Bool(true)) | (Op::Ne, Value::Bool(false)));
-        if !wanted {
-            out.push_str(if en { "not " } else { "非" });
+        match (wants_yes(op, threshold), subject.declared, en) {
+            (true, _, _) => out.push_str(name),
+            (false, _, true) => {
+                out.push_str("not ");
+                out.push_str(name);
+            }
+            (false, false, false) => {
+                out.push('非');
+                out.push_str(name);
+            }
+            (false, true, false) => {
+                out.push_str(name);
+                out.push_str("：否");
+            }
         }
-        out.push_str(name);
         return;
     }
     out.push_str(name);
@@ -456,7 +495,7 @@ mod tests {
         let m = message(&Subject::of(Field::TaxGrade), Op::In, &Value::List(vec!["A".into(), "B".into()]), None);
         assert_eq!(m.en, "tax credit grade: must be one of A, B; not stated yet");
         assert_eq!(m.zh_cn, "纳税信用等级须为以下之一：A、B，尚未填写");
-        let h = hint(&years, Op::Gte, Some(d("0.5")), Status::Fail).unwrap();
+        let h = hint(&years, Op::Gte, &Value::Number(d("2")), Some(d("0.5")), Status::Fail).unwrap();
         assert_eq!((h.en.as_str(), h.zh_cn.as_str()), ("short by 0.5 years", "还差0.5年"));
     }
 }

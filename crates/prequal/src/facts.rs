@@ -148,11 +148,14 @@ pub fn is_fact_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
-/// Whether `id` is taken by the built-in vocabulary: a field conditions test, or a key of
-/// the firm profile (a form names its inputs by these ids, so they must not clash).
+/// Whether `id` is taken by the built-in vocabulary: a field conditions test, a key of the
+/// firm profile (a form names its inputs by these ids, so they must not clash), or a tenant
+/// list's own `id` and `name` columns.
 pub fn is_builtin_name(id: &str) -> bool {
     Field::NAMES.iter().any(|(name, _)| *name == id)
         || matches!(id, "founded" | "requested_amount" | "qualifications" | "facts")
+        // A tenant list's own columns.
+        || matches!(id, "id" | "name")
 }
 
 /// The firm's answers to a pack's declared facts, checked against the declarations.
@@ -287,6 +290,15 @@ pub(crate) fn problems(facts: &[FactDecl], out: &mut Vec<Error>) {
                 format!("{path}.id"),
                 format!("an id not used before in this list, got \"{id}\" again"),
                 format!("列表中唯一的编号，\"{id}\" 重复"),
+            ));
+        }
+        if facts.iter().take(i).any(|d| d.label.zh_cn == decl.label.zh_cn) {
+            // A tenant list may head a fact's column with its Chinese label.
+            out.push(Error::new(
+                ErrorCode::DuplicateId,
+                format!("{path}.label.zh-CN"),
+                format!("a label no other fact has, got \"{}\" again", decl.label.zh_cn),
+                format!("与其他事实不同的名称，\"{}\" 重复", decl.label.zh_cn),
             ));
         }
         check_kind_fields(decl, &path, out);

@@ -156,8 +156,10 @@ pub struct Firm {
     /// Repayment method the firm would like.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repayment_method: Option<RepaymentMethod>,
-    /// Answers to facts a pack declares, by fact id (checked against the pack when evaluated).
+    /// Answers to facts a pack declares, by fact id (checked against the pack when evaluated);
+    /// `null` is not answered.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, Option<FactValue>>"))]
     pub facts: BTreeMap<String, FactValue>,
 }
 
