@@ -911,7 +911,20 @@ pub(crate) fn price(
     }
     match costs(&request) {
         Ok(result) => {
-            fill(q, &request, result, &applied, scheme.map(|g| g.risk_sharing.as_slice()).unwrap_or_default())
+            // Without a guarantee the bank carries a default alone, so every loan's risk is counted.
+            let bank_alone;
+            let risk = match scheme {
+                Some(g) => g.risk_sharing.as_slice(),
+                None => {
+                    bank_alone = [crate::policy::RiskShare {
+                        party: q.bank_name.clone(),
+                        role: crate::policy::Role::Bank,
+                        share: Sourced::bare(Decimal::ONE),
+                    }];
+                    &bank_alone
+                }
+            };
+            fill(q, &request, result, &applied, risk)
         }
         Err(e) => q.error = Some(e),
     }
