@@ -10,12 +10,12 @@ use crate::condition::Status;
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::evaluate::{
-    estimate_limit, judge_all, loan_amount, loan_facts, not_in_force, price, quick_verdict, Facts, Request,
+    estimate_limit, judge_all, loan_amount, loan_facts, not_in_force, price, quick_verdict, unpriced, Facts, Request,
 };
 use crate::firm::Firm;
 use crate::money::round_money;
 use crate::policy::{I18n, Policy, Product};
-use crate::report::{LimitDetail, Quote, Verdict};
+use crate::report::Verdict;
 use crate::schedule::RepaymentMethod;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -265,7 +265,7 @@ fn candidate(
     if loan.amount != Some(amount) {
         return Candidate::Short(limit.amount);
     }
-    let mut q = blank_quote(product, verdict, limit);
+    let mut q = unpriced(policy, product, verdict, limit);
     price(policy, product, facts, &loan, amount, &format!("$.products[{index}]"), &mut q);
     let (Some(l), Some(apr_gross), Some(apr_net)) = (q.loan.as_ref(), q.apr_gross, q.apr_net) else {
         let reason = q.error.map_or_else(
@@ -298,28 +298,6 @@ fn candidate(
         apr_net,
         product_index: index,
     }))
-}
-
-/// A quote with nothing priced yet, for `price` to fill.
-fn blank_quote(product: &Product, verdict: Verdict, limit: LimitDetail) -> Quote {
-    Quote {
-        rank: 0,
-        product: String::new(),
-        name: I18n { zh_cn: String::new(), en: String::new() },
-        bank: product.bank.clone(),
-        bank_name: I18n { zh_cn: String::new(), en: String::new() },
-        verdict,
-        criteria: Vec::new(),
-        limit,
-        loan: None,
-        apr_gross: None,
-        apr_net: None,
-        cash_flows: Vec::new(),
-        subsidies: Vec::new(),
-        risk_sharing: Vec::new(),
-        parameters: Vec::new(),
-        error: None,
-    }
 }
 
 /// Best first: the objective, then the lower largest payment, the shorter term, the

@@ -296,17 +296,28 @@ pub(crate) fn quote(policy: &Policy, index: usize, product: &Product, facts: &Fa
     loan.amount = loan_amount(product, &facts.request, &limit);
     let criteria = judge_all(policy, product, facts, &loan, &limit);
     let verdict = verdict(&criteria);
+    let mut q = unpriced(policy, product, verdict, limit);
+    q.criteria = criteria;
+    q.parameters = parameters;
+    if let Some(amount) = loan.amount {
+        price(policy, product, facts, &loan, amount, &path, &mut q);
+    }
+    q
+}
+
+/// A product's quote before `price` fills in the loan: its identity, verdict and limit.
+pub(crate) fn unpriced(policy: &Policy, product: &Product, verdict: Verdict, limit: LimitDetail) -> Quote {
     let bank_name = policy
         .bank(&product.bank)
         .map_or_else(|| I18n { zh_cn: product.bank.clone(), en: product.bank.clone() }, |b| b.name.clone());
-    let mut q = Quote {
+    Quote {
         rank: 0,
         product: product.id.clone(),
         name: product.name.clone(),
         bank: product.bank.clone(),
         bank_name,
         verdict,
-        criteria,
+        criteria: Vec::new(),
         limit,
         loan: None,
         apr_gross: None,
@@ -314,13 +325,9 @@ pub(crate) fn quote(policy: &Policy, index: usize, product: &Product, facts: &Fa
         cash_flows: Vec::new(),
         subsidies: Vec::new(),
         risk_sharing: Vec::new(),
-        parameters,
+        parameters: Vec::new(),
         error: None,
-    };
-    if let Some(amount) = loan.amount {
-        price(policy, product, facts, &loan, amount, &path, &mut q);
     }
-    q
 }
 
 /// The loan as priced before the amount is known: term within the product's range, the

@@ -10,11 +10,12 @@ use crate::condition::Status;
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::evaluate::{
-    check_statuses, estimate_limit, loan_amount, loan_facts, not_in_force, price, quick_verdict, rank_key, Facts,
+    check_statuses, estimate_limit, loan_amount, loan_facts, not_in_force, price, quick_verdict, rank_key, unpriced,
+    Facts,
 };
 use crate::firm::Firm;
 use crate::money::round_money;
-use crate::policy::{I18n, Policy, Role};
+use crate::policy::{Policy, Role};
 use crate::report::{Quote, Report, Verdict};
 use crate::size::SizeClass;
 use rust_decimal::Decimal;
@@ -112,7 +113,7 @@ pub fn screen(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Screened> {
     // Only a product with the best verdict can rank first; price those to rank them.
     let mut priced: Vec<(Quote, usize)> = Vec::new();
     for (index, product, verdict, limit, loan) in checked.into_iter().filter(|c| c.2 == top) {
-        let mut q = blank_quote(product, verdict, limit);
+        let mut q = unpriced(policy, product, verdict, limit);
         if let Some(amount) = loan.amount {
             price(policy, product, &facts, &loan, amount, &format!("$.products[{index}]"), &mut q);
         }
@@ -134,29 +135,6 @@ pub fn screen(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Screened> {
         });
     }
     Ok(Screened { size_class: facts.size(), best: Some(best) })
-}
-
-/// A quote with its product, verdict and limit, for `price` to fill.
-fn blank_quote(product: &crate::policy::Product, verdict: Verdict, limit: crate::report::LimitDetail) -> Quote {
-    let empty = || I18n { zh_cn: String::new(), en: String::new() };
-    Quote {
-        rank: 1,
-        product: product.id.clone(),
-        name: empty(),
-        bank: product.bank.clone(),
-        bank_name: empty(),
-        verdict,
-        criteria: Vec::new(),
-        limit,
-        loan: None,
-        apr_gross: None,
-        apr_net: None,
-        cash_flows: Vec::new(),
-        subsidies: Vec::new(),
-        risk_sharing: Vec::new(),
-        parameters: Vec::new(),
-        error: None,
-    }
 }
 
 /// An amount as a decimal string with two places.
