@@ -205,7 +205,7 @@ pub fn advise(policy: &Policy, firm: &Firm, as_of: Date, request: &AdviceRequest
         }
     }
     let objective = request.objective;
-    options.sort_by_key(|o| key(o, objective));
+    crate::sort::sort_by_key(&mut options, |o| key(o, objective));
     let frontier = frontier(&options);
     Ok(Advice {
         amount,
@@ -317,7 +317,7 @@ fn key(o: &AdviceOption, objective: Objective) -> (Decimal, Decimal, u32, usize,
 fn frontier(ranked: &[AdviceOption]) -> Vec<AdviceOption> {
     let mut by_payment: Vec<&AdviceOption> = ranked.iter().collect();
     // Stable: equal payments keep the ranking's order.
-    by_payment.sort_by_key(|o| (o.max_payment, o.total_cost_net));
+    crate::sort::sort_by_key(&mut by_payment, |o| (o.max_payment, o.total_cost_net));
     let mut out: Vec<AdviceOption> = Vec::new();
     for o in by_payment {
         // Sorted by payment, so an option is on the frontier when it costs less in total

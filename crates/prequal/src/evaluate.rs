@@ -277,7 +277,7 @@ fn parameter(name: impl Into<String>, value: &Sourced) -> Parameter {
 
 /// Best first: verdict, then net APR (unknown last), then larger limit, then id.
 fn rank(quotes: &mut [Quote]) {
-    quotes.sort_by(|a, b| rank_key(a).cmp(&rank_key(b)));
+    crate::sort::sort_by(quotes, |a, b| rank_key(a).cmp(&rank_key(b)));
     for (i, q) in quotes.iter_mut().enumerate() {
         q.rank = u32::try_from(i + 1).unwrap_or(u32::MAX);
     }

@@ -140,6 +140,132 @@ impl schemars::JsonSchema for FactValue {
     }
 }
 
+/// A firm's answers to declared facts, by id, kept in id order (so they are written in the
+/// same order on every target). A sorted list rather than a `BTreeMap`: a profile holds a
+/// few answers, and the map's code was ~8 KB of the WASM module.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers(Vec<(String, FactValue)>);
+
+impl Answers {
+    /// An empty set of answers.
+    pub fn new() -> Answers {
+        Answers(Vec::new())
+    }
+
+    fn find(&self, id: &str) -> std::result::Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
+
+    /// The answer for `id`.
+    pub fn get(&self, id: &str) -> Option<&FactValue> {
+        self.find(id).ok().and_then(|i| self.0.get(i)).map(|(_, v)| v)
+    }
+
+    /// Whether `id` is answered.
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
+    /// Set the answer for `id`, returning the one it replaces.
+    pub fn insert(&mut self, id: String, value: FactValue) -> Option<FactValue> {
+        match self.find(&id) {
+            Ok(i) => self.0.get_mut(i).map(|slot| std::mem::replace(&mut slot.1, value)),
+            Err(i) => {
+                self.0.insert(i, (id, value));
+                None
+            }
+        }
+    }
+
+    /// Forget the answer for `id`.
+    pub fn remove(&mut self, id: &str) -> Option<FactValue> {
+        self.find(id).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// Whether there are no answers.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many answers there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The answered ids, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// The answers, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &FactValue)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<'a> IntoIterator for &'a Answers {
+    type Item = (&'a String, &'a FactValue);
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (String, FactValue)>, fn(&'a (String, FactValue)) -> Self::Item>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl FromIterator<(String, FactValue)> for Answers {
+    fn from_iter<I: IntoIterator<Item = (String, FactValue)>>(items: I) -> Answers {
+        let mut out = Answers::new();
+        for (k, v) in items {
+            out.insert(k, v);
+        }
+        out
+    }
+}
+
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// `{"<id>": value}`; `null` is not answered (left out).
+impl FromJson for Answers {
+    fn from_json(node: Node<'_>) -> Result<Answers> {
+        let mut out = Answers::new();
+        node.entries(limits::MAX_LIST, |id, value| {
+            if !matches!(value.value(), Json::Null) {
+                out.0.push((id.to_string(), FactValue::from_json(value)?));
+            }
+            Ok(())
+        })?;
+        // A JSON object's keys come in order already.
+        Ok(out)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Answers {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FactAnswers".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let value = generator.subschema_for::<Option<FactValue>>();
+        schemars::json_schema!({
+            "description": "Answers to facts the pack declares, by fact id; null is not answered.",
+            "type": "object",
+            "additionalProperties": value
+        })
+    }
+}
+
 /// Whether `id` has the shape of a fact id: `[a-z][a-z0-9_]{0,39}`.
 pub fn is_fact_id(id: &str) -> bool {
     let mut chars = id.chars();

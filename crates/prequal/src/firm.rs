@@ -5,14 +5,13 @@
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::facts::FactValue;
+use crate::facts::Answers;
 use crate::json::{FromJson, Node};
 use crate::limits;
 use crate::schedule::RepaymentMethod;
 use crate::size::Industry;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Tax credit grade (纳税信用等级): A ≥ 90 points, B 70–89, M new firm, C 40–69, D < 40.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -158,9 +157,8 @@ pub struct Firm {
     pub repayment_method: Option<RepaymentMethod>,
     /// Answers to facts a pack declares, by fact id (checked against the pack when evaluated);
     /// `null` is not answered.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, Option<FactValue>>"))]
-    pub facts: BTreeMap<String, FactValue>,
+    #[serde(default, skip_serializing_if = "Answers::is_empty")]
+    pub facts: Answers,
 }
 
 impl Firm {
@@ -193,7 +191,7 @@ impl Firm {
             requested_amount: None,
             term_months: None,
             repayment_method: None,
-            facts: BTreeMap::new(),
+            facts: Answers::new(),
         }
     }
 
@@ -353,11 +351,7 @@ impl FromJson for Firm {
             term_months: o.opt("term_months")?,
             repayment_method: o.opt("repayment_method")?,
             // `null` is a fact not answered, as for every other field.
-            facts: o
-                .or_default::<BTreeMap<String, Option<FactValue>>>("facts")?
-                .into_iter()
-                .filter_map(|(id, value)| value.map(|v| (id, v)))
-                .collect(),
+            facts: o.or_default("facts")?,
         })
     }
 }

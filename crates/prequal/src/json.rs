@@ -283,25 +283,24 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-/// An object of names to values, each checked as it is read (firm facts).
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
-    fn from_json(node: Node<'_>) -> Result<BTreeMap<String, T>> {
-        let Json::Object(map) = node.value else {
-            return Err(node.wrong_type("a JSON object { ... }"));
+impl Node<'_> {
+    /// Each entry of an object, in key order, with its node; at most `max` entries, keys
+    /// held to the string limit.
+    pub fn entries(self, max: usize, mut visit: impl FnMut(&str, Node<'_>) -> Result<()>) -> Result<()> {
+        let Json::Object(map) = self.value else {
+            return Err(self.wrong_type("a JSON object { ... }"));
         };
-        limits::check_len("", map.len(), limits::MAX_LIST).map_err(|e| node.locate(e))?;
-        let mut out = BTreeMap::new();
+        let node = self;
+        limits::check_len("", map.len(), max).map_err(|e| node.locate(e))?;
         for (key, value) in map {
-            let at = Segment::Key(key, node.at);
+            let at = Segment::Key(key, self.at);
             let child = Node { value, at: &at };
             limits::check_string("", key).map_err(|e| child.locate(e))?;
-            out.insert(key.clone(), T::from_json(child)?);
+            visit(key, child)?;
         }
-        Ok(out)
+        Ok(())
     }
-}
 
-impl Node<'_> {
     /// Whether this node is an object holding `key`.
     pub fn has(self, key: &str) -> bool {
         matches!(self.value, Json::Object(map) if map.contains_key(key))

@@ -45,6 +45,7 @@ pub mod schedule;
 pub mod schema;
 mod serde_zh;
 pub mod size;
+mod sort;
 pub mod sourced;
 mod validate;
 pub mod vectors;

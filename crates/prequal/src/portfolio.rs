@@ -119,7 +119,7 @@ pub fn screen(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Screened> {
         }
         priced.push((q, index));
     }
-    priced.sort_by(|a, b| rank_key(&a.0).cmp(&rank_key(&b.0)));
+    crate::sort::sort_by(&mut priced, |a, b| rank_key(&a.0).cmp(&rank_key(&b.0)));
     let Some((q, index)) = priced.into_iter().next() else {
         return Ok(Screened { size_class: facts.size(), best: None });
     };
