@@ -519,19 +519,22 @@ impl FromJson for FactDecl {
     fn from_json(node: Node<'_>) -> Result<FactDecl> {
         let o = node
             .object(&["id", "kind", "label", "question", "unit", "hint", "min", "max", "whole", "choices", "source"])?;
-        Ok(FactDecl {
-            id: o.req("id")?,
-            kind: o.req("kind")?,
-            label: o.req("label")?,
-            question: o.opt("question")?,
-            unit: o.opt("unit")?,
-            hint: o.opt("hint")?,
-            min: o.opt("min")?,
-            max: o.opt("max")?,
-            whole: o.opt("whole")?,
-            choices: o.or_default("choices")?,
-            source: o.opt("source")?,
-        })
+        crate::read_fields!(
+            o,
+            FactDecl {
+                id: req("id"),
+                kind: req("kind"),
+                label: req("label"),
+                question: opt("question"),
+                unit: opt("unit"),
+                hint: opt("hint"),
+                min: opt("min"),
+                max: opt("max"),
+                whole: opt("whole"),
+                choices: or_default("choices"),
+                source: opt("source"),
+            }
+        )
     }
 }
 

@@ -328,30 +328,32 @@ impl FromJson for Firm {
             "repayment_method",
             "facts",
         ])?;
-        Ok(Firm {
-            industry: Some(o.req("industry")?),
-            employees: o.opt("employees")?,
-            revenue: o.opt("revenue")?,
-            total_assets: o.opt("total_assets")?,
-            founded: o.opt("founded")?,
-            years_in_operation: o.opt("years_in_operation")?,
-            park: o.opt("park")?,
-            years_in_park: o.opt("years_in_park")?,
-            tax_grade: o.opt("tax_grade")?,
-            annual_tax_paid: o.opt("annual_tax_paid")?,
-            overdue_current: o.opt("overdue_current")?,
-            overdue_12m: o.opt("overdue_12m")?,
-            overdue_24m: o.opt("overdue_24m")?,
-            inquiries_6m: o.opt("inquiries_6m")?,
-            legal_rep_age: o.opt("legal_rep_age")?,
-            debt_ratio: o.opt("debt_ratio")?,
-            existing_credit_loans: o.opt("existing_credit_loans")?,
-            qualifications: o.or_default("qualifications")?,
-            requested_amount: o.opt("requested_amount")?,
-            term_months: o.opt("term_months")?,
-            repayment_method: o.opt("repayment_method")?,
-            // `null` is a fact not answered, as for every other field.
-            facts: o.or_default("facts")?,
-        })
+        crate::read_fields!(
+            o,
+            Firm {
+                industry: req_some("industry"),
+                employees: opt("employees"),
+                revenue: opt("revenue"),
+                total_assets: opt("total_assets"),
+                founded: opt("founded"),
+                years_in_operation: opt("years_in_operation"),
+                park: opt("park"),
+                years_in_park: opt("years_in_park"),
+                tax_grade: opt("tax_grade"),
+                annual_tax_paid: opt("annual_tax_paid"),
+                overdue_current: opt("overdue_current"),
+                overdue_12m: opt("overdue_12m"),
+                overdue_24m: opt("overdue_24m"),
+                inquiries_6m: opt("inquiries_6m"),
+                legal_rep_age: opt("legal_rep_age"),
+                debt_ratio: opt("debt_ratio"),
+                existing_credit_loans: opt("existing_credit_loans"),
+                qualifications: or_default("qualifications"),
+                requested_amount: opt("requested_amount"),
+                term_months: opt("term_months"),
+                repayment_method: opt("repayment_method"),
+                facts: or_default("facts"),
+            }
+        )
     }
 }

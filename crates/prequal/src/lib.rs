@@ -24,6 +24,7 @@
 
 pub mod advise;
 pub mod apr;
+mod canonical;
 pub mod condition;
 pub mod cost;
 pub mod date;

@@ -549,26 +549,29 @@ impl FromJson for Product {
             "subsidies",
             "source",
         ])?;
-        Ok(Product {
-            id: o.req("id")?,
-            bank: o.req("bank")?,
-            name: o.req("name")?,
-            description: o.opt("description")?,
-            effective_from: o.opt("effective_from")?,
-            effective_to: o.opt("effective_to")?,
-            amount_min: o.req("amount_min")?,
-            amount_max: o.req("amount_max")?,
-            term_min_months: o.req("term_min_months")?,
-            term_max_months: o.req("term_max_months")?,
-            repayment_methods: o.req("repayment_methods")?,
-            partner_parks_only: o.or("partner_parks_only", yes)?,
-            criteria: o.or_default("criteria")?,
-            limit: o.req("limit")?,
-            pricing: o.req("pricing")?,
-            guarantee: o.opt("guarantee")?,
-            subsidies: o.or_default("subsidies")?,
-            source: o.opt("source")?,
-        })
+        crate::read_fields!(
+            o,
+            Product {
+                id: req("id"),
+                bank: req("bank"),
+                name: req("name"),
+                description: opt("description"),
+                effective_from: opt("effective_from"),
+                effective_to: opt("effective_to"),
+                amount_min: req("amount_min"),
+                amount_max: req("amount_max"),
+                term_min_months: req("term_min_months"),
+                term_max_months: req("term_max_months"),
+                repayment_methods: req("repayment_methods"),
+                partner_parks_only: or("partner_parks_only", yes),
+                criteria: or_default("criteria"),
+                limit: req("limit"),
+                pricing: req("pricing"),
+                guarantee: opt("guarantee"),
+                subsidies: or_default("subsidies"),
+                source: opt("source"),
+            }
+        )
     }
 }
 
@@ -594,13 +597,16 @@ impl FromJson for Criterion {
 impl FromJson for LimitRules {
     fn from_json(node: Node<'_>) -> Result<LimitRules> {
         let o = node.object(&["bases", "uplifts", "caps", "step", "deduct_existing_credit_loans"])?;
-        Ok(LimitRules {
-            bases: o.or_default("bases")?,
-            uplifts: o.or_default("uplifts")?,
-            caps: o.or_default("caps")?,
-            step: o.opt("step")?,
-            deduct_existing_credit_loans: o.or("deduct_existing_credit_loans", yes)?,
-        })
+        crate::read_fields!(
+            o,
+            LimitRules {
+                bases: or_default("bases"),
+                uplifts: or_default("uplifts"),
+                caps: or_default("caps"),
+                step: opt("step"),
+                deduct_existing_credit_loans: or("deduct_existing_credit_loans", yes),
+            }
+        )
     }
 }
 
@@ -660,15 +666,18 @@ impl FromJson for RiskShare {
 impl FromJson for GuaranteeScheme {
     fn from_json(node: Node<'_>) -> Result<GuaranteeScheme> {
         let o = node.object(&["id", "name", "guarantor", "fee_rate", "timing", "fee_subsidies", "risk_sharing"])?;
-        Ok(GuaranteeScheme {
-            id: o.req("id")?,
-            name: o.req("name")?,
-            guarantor: o.req("guarantor")?,
-            fee_rate: o.req("fee_rate")?,
-            timing: o.req("timing")?,
-            fee_subsidies: o.or_default("fee_subsidies")?,
-            risk_sharing: o.req("risk_sharing")?,
-        })
+        crate::read_fields!(
+            o,
+            GuaranteeScheme {
+                id: req("id"),
+                name: req("name"),
+                guarantor: req("guarantor"),
+                fee_rate: req("fee_rate"),
+                timing: req("timing"),
+                fee_subsidies: or_default("fee_subsidies"),
+                risk_sharing: req("risk_sharing"),
+            }
+        )
     }
 }
 
@@ -698,21 +707,24 @@ impl FromJson for SubsidyScheme {
             "conditions",
             "source",
         ])?;
-        Ok(SubsidyScheme {
-            id: o.req("id")?,
-            name: o.req("name")?,
-            provider: o.req("provider")?,
-            applies_to: o.req("applies_to")?,
-            basis: o.req("basis")?,
-            shares: o.or_default("shares")?,
-            points: o.opt("points")?,
-            counted_rate_cap: o.opt("counted_rate_cap")?,
-            cap_per_year: o.opt("cap_per_year")?,
-            max_years: o.opt("max_years")?,
-            timing: o.req("timing")?,
-            conditions: o.or_default("conditions")?,
-            source: o.opt("source")?,
-        })
+        crate::read_fields!(
+            o,
+            SubsidyScheme {
+                id: req("id"),
+                name: req("name"),
+                provider: req("provider"),
+                applies_to: req("applies_to"),
+                basis: req("basis"),
+                shares: or_default("shares"),
+                points: opt("points"),
+                counted_rate_cap: opt("counted_rate_cap"),
+                cap_per_year: opt("cap_per_year"),
+                max_years: opt("max_years"),
+                timing: req("timing"),
+                conditions: or_default("conditions"),
+                source: opt("source"),
+            }
+        )
     }
 }
 
@@ -772,15 +784,21 @@ impl Policy {
         crate::validate::problems(self)
     }
 
-    /// A content hash of the pack: `sha256:` and the hex digest of its canonical JSON.
+    /// The pack's canonical JSON: the bytes `serde_json` writes for it, written without serde.
+    pub fn canonical_json(&self) -> String {
+        crate::canonical::to_string(self)
+    }
+
+    /// A content hash of the pack: `sha256:` and the hex digest of its canonical JSON (the
+    /// bytes serde_json writes for it).
     pub fn content_hash(&self) -> String {
         self.hash.get_or_init(|| self.compute_hash()).clone()
     }
 
     fn compute_hash(&self) -> String {
         use sha2::{Digest, Sha256};
-        let canonical = serde_json::to_vec(self).unwrap_or_default();
-        let digest = Sha256::digest(&canonical);
+        let canonical = crate::canonical::to_string(self);
+        let digest = Sha256::digest(canonical.as_bytes());
         let mut hex = String::with_capacity(7 + 64);
         hex.push_str("sha256:");
         for byte in digest.iter() {

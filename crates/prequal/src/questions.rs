@@ -161,7 +161,7 @@ fn sort(questions: &mut [Question], policy: &Policy) {
         Question::Profile(key) => PROFILE_ORDER.iter().position(|k| k == key).unwrap_or(PROFILE_ORDER.len()),
         Question::Fact(id) => PROFILE_ORDER.len() + 1 + policy.facts.iter().position(|f| &f.id == id).unwrap_or(0),
     };
-    questions.sort_by_key(position);
+    crate::sort::sort_by_key(questions, position);
 }
 
 /// Whether the firm has answered a question (a derived years-in-operation counts when the
@@ -258,7 +258,7 @@ pub fn rank_questions(policy: &Policy, per_product: &[Vec<Question>]) -> Vec<(Qu
         })
         .collect();
     // A stable sort: ties keep form order.
-    ranked.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    crate::sort::sort_by_key(&mut ranked, |(_, count)| std::cmp::Reverse(*count));
     ranked
 }
 

@@ -10,7 +10,6 @@ use crate::schedule::RepaymentMethod;
 use crate::size::Industry;
 use crate::sourced::Sourced;
 use rust_decimal::Decimal;
-use std::collections::HashSet;
 
 /// Turn decimal strings given for numeric fields into numbers, so evaluation never parses.
 /// Returns every value that is not a number.
@@ -152,17 +151,20 @@ fn empty(path: &str) -> Error {
 }
 
 fn unique_ids<'a>(out: &mut Problems, path: &str, ids: impl Iterator<Item = &'a str>) {
-    let mut seen = HashSet::new();
+    // A list, not a hash set: these lists are short, and hashing was ~2 KB of the WASM module.
+    let mut seen: Vec<&str> = Vec::new();
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
             out.push(Error::new(ErrorCode::InvalidValue, format!("{path}[{i}].id"), "a non-empty id", "编号不能为空"));
-        } else if !seen.insert(id) {
+        } else if seen.contains(&id) {
             out.push(Error::new(
                 ErrorCode::DuplicateId,
                 format!("{path}[{i}].id"),
                 format!("an id not used before in this list, got \"{id}\" again"),
                 format!("列表中唯一的编号，\"{id}\" 重复"),
             ));
+        } else {
+            seen.push(id);
         }
     }
 }
