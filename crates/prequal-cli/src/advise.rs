@@ -98,7 +98,11 @@ fn table(advice: &Advice, policy: &Policy, lang: Lang) -> String {
             pick(lang, "APR net", "补贴后年化"),
             percent(best.apr_net),
         )),
-        None => out.push_str(pick(lang, "no product lends this amount on these terms\n", "没有产品能按这些条件借出此金额\n")),
+        None => out.push_str(pick(
+            lang,
+            "no product lends this amount on these terms\n",
+            "没有产品能按这些条件借出此金额\n",
+        )),
     }
     if !advice.frontier.is_empty() {
         out.push_str(&format!(
@@ -139,7 +143,11 @@ fn table(advice: &Advice, policy: &Policy, lang: Lang) -> String {
     out.push_str(&format!(
         "\n{} {}\n",
         advice.options.len(),
-        pick(lang, "ways to borrow the amount (--format json lists them all)", "种借款方式（--format json 可列出全部）")
+        pick(
+            lang,
+            "ways to borrow the amount (--format json lists them all)",
+            "种借款方式（--format json 可列出全部）"
+        )
     ));
     for x in &advice.excluded {
         out.push_str(&format!("{}: {}\n", x.name.get(lang), x.reason.get(lang)));

@@ -54,12 +54,15 @@ fn syntax(text: &str, lang: Lang) -> Result<(), Error> {
 }
 
 /// An output file written under a temporary name and renamed into place by [`commit`].
-/// Dropped without a commit (an error, a panic), it removes the temporary file.
+/// Dropped without a commit (an error, a panic), it removes the temporary file. A target
+/// that exists and is not a regular file (`/dev/null`, a named pipe) is written directly:
+/// renaming over it would replace the device or pipe with a plain file.
 ///
 /// [`commit`]: AtomicFile::commit
 pub struct AtomicFile {
     target: PathBuf,
-    temp: PathBuf,
+    /// The temporary file, or `None` when writing the target directly.
+    temp: Option<PathBuf>,
     out: Option<BufWriter<File>>,
     committed: bool,
 }
@@ -72,6 +75,16 @@ impl AtomicFile {
             let e = io::Error::new(io::ErrorKind::IsADirectory, "is a directory");
             return Err(Failure::io(target, true, &e));
         }
+        let special = fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if special {
+            let file = OpenOptions::new().write(true).open(target).map_err(|e| Failure::io(target, true, &e))?;
+            return Ok(AtomicFile {
+                target: target.to_path_buf(),
+                temp: None,
+                out: Some(BufWriter::with_capacity(1 << 16, file)),
+                committed: false,
+            });
+        }
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
         let dir = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -82,7 +95,7 @@ impl AtomicFile {
             OpenOptions::new().write(true).create_new(true).open(&temp).map_err(|e| Failure::io(target, true, &e))?;
         Ok(AtomicFile {
             target: target.to_path_buf(),
-            temp,
+            temp: Some(temp),
             out: Some(BufWriter::with_capacity(1 << 16, file)),
             committed: false,
         })
@@ -94,9 +107,14 @@ impl AtomicFile {
         let fail = |e: io::Error| Failure::io(&target, true, &e);
         if let Some(out) = self.out.take() {
             let file = out.into_inner().map_err(|e| fail(e.into_error()))?;
-            file.sync_all().map_err(fail)?;
+            // A device or a pipe has nothing to make durable (and refuses fsync).
+            if self.temp.is_some() {
+                file.sync_all().map_err(fail)?;
+            }
         }
-        fs::rename(&self.temp, &self.target).map_err(fail)?;
+        if let Some(temp) = &self.temp {
+            fs::rename(temp, &self.target).map_err(fail)?;
+        }
         self.committed = true;
         Ok(())
     }
@@ -123,7 +141,9 @@ impl Drop for AtomicFile {
         if !self.committed {
             // Best effort: the file was never completed, so it must not be left behind.
             drop(self.out.take());
-            let _ = fs::remove_file(&self.temp);
+            if let Some(temp) = &self.temp {
+                let _ = fs::remove_file(temp);
+            }
         }
     }
 }

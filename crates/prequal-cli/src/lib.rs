@@ -9,6 +9,8 @@ pub mod classify;
 pub mod cli;
 pub mod fail;
 pub mod files;
+pub mod html;
+pub mod impact;
 mod parse;
 pub mod policy;
 pub mod quote;

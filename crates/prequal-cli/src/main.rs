@@ -6,7 +6,7 @@ use clap::Parser;
 use prequal::Lang;
 use prequal_cli::cli::{Cli, Command, PolicyCommand};
 use prequal_cli::fail::{Exit, Failure};
-use prequal_cli::{advise, classify, files, policy, quote, schedule, screen};
+use prequal_cli::{advise, classify, files, impact, policy, quote, schedule, screen};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -35,6 +35,7 @@ fn run(cli: &Cli) -> Result<Exit, Failure> {
         Command::Schedule(args) => schedule::run(args, lang),
         Command::Classify(args) => classify::run(args, lang),
         Command::Screen(args) => screen::run(args, lang),
+        Command::Impact(args) => impact::run(args, lang),
         Command::Advise(args) => advise::run(args, lang),
         Command::Policy(PolicyCommand::Validate { file }) => policy::validate(file, lang),
         Command::Policy(PolicyCommand::Schema) => policy::schema(),

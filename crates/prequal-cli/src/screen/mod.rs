@@ -1,29 +1,31 @@
 //! `prequal screen`: a whole tenant list through the engine, streaming.
 //!
-//! Rows are read in chunks; each chunk is evaluated on all cores (rayon) while the next
-//! one is read, then written in input order. Only two chunks are ever in memory, so
-//! memory stays flat however long the file is.
+//! Rows are read in chunks; each chunk is evaluated on all cores (rayon) while the previous
+//! one is written and the next one read, then written in input order. Only three chunks
+//! are ever in memory, so memory stays flat however long the file is. `prequal impact`
+//! streams the same way ([`stream`]).
 
 mod columns;
-mod outcome;
-mod output;
-mod row;
-mod summary;
+pub(crate) mod outcome;
+pub(crate) mod output;
+pub(crate) mod row;
+pub(crate) mod summary;
 
 use crate::cli::{ScreenArgs, ScreenFormat};
 use crate::fail::{line_label, separator, Exit, Failure};
-use crate::files::{say, Destination};
+use crate::files::{say, AtomicFile, Destination};
+use crate::html::{self, Side};
 use crate::{parse, policy};
-use columns::Layout;
+pub(crate) use columns::Layout;
 use csv::ByteRecord;
 use outcome::{ScreenRow, Screening};
-use output::RowWriter;
+use output::{Row, RowWriter};
 use prequal::facts::FactDecl;
 use prequal::{Error, ErrorCode, Lang};
 use rayon::prelude::*;
 use std::fs::File;
 use std::io::{BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 use summary::{Progress, Tally};
 
@@ -42,21 +44,172 @@ pub fn run(args: &ScreenArgs, lang: Lang) -> Result<Exit, Failure> {
         None => policy.market.as_of,
     };
     let input = &args.input;
-    let file = File::open(input).map_err(|e| Failure::io(input, false, &e))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut reader = csv_reader(BufReader::with_capacity(1 << 16, file));
+    check_outputs(
+        input,
+        &[
+            ("--output", args.output.as_deref()),
+            ("--summary", args.summary.as_deref()),
+            ("--html", args.html.as_deref()),
+        ],
+    )?;
+    let (mut reader, size) = open_input(input)?;
     let layout = read_layout(&mut reader, input, &policy.facts, lang)?;
-    // The output is opened only once the input is known to be readable, so a usage
+    // The outputs are opened only once the input is known to be readable, so a usage
     // error leaves no file behind.
     let destination = Destination::open(args.output.as_deref())?;
+    let summary_file = Report::open("--summary", args.summary.as_deref())?;
+    let html_file = Report::open("--html", args.html.as_deref())?;
     let format = args.format.unwrap_or_else(|| format_of(args.output.as_deref()));
     let screening = Screening { policy: &policy, as_of, lang };
     let progress = Progress::new(size, lang);
-    let files = Files { input, output: args.output.as_deref() };
-    let tally = stream(&mut reader, &layout, &screening, destination, format, &progress, &files)?;
+    let files = Files { output: args.output.as_deref() };
+    let mut writer = RowWriter::new(format, ScreenRow::HEADER, destination).map_err(|e| files.write_failure(&e))?;
+    let mut tally = Tally::default();
+    stream(
+        &mut reader,
+        input,
+        lang,
+        &progress,
+        |line, record| screening.screen(line, row::parse_row(&layout, record.iter())),
+        |rows| {
+            for (row, screened) in rows {
+                tally.add(&row, screened.as_ref().map_err(|_| ()));
+                if let Some(error) = &row.error {
+                    report_row_error(&progress, input, row.line, error, lang);
+                }
+                writer.write(&row).map_err(|e| files.write_failure(&e))?;
+            }
+            Ok(())
+        },
+    )?;
     progress.finish();
+    // Every file is complete before any is renamed into place.
+    let destination = writer.finish().map_err(|e| files.write_failure(&e))?;
+    let summary_file = summary_file.write(|| crate::files::pretty_json(&tally.totals))?;
+    let html_file = html_file.write(|| {
+        let side = Side { policy: &policy, as_of, totals: &tally.totals, aprs: &tally.aprs };
+        Ok(html::render(lang, &input.display().to_string(), &[side], None))
+    })?;
+    destination.finish()?;
+    summary_file.commit()?;
+    html_file.commit()?;
     say(&tally.report(started.elapsed(), lang));
     Ok(if tally.errors > 0 { Exit::RowErrors } else { Exit::Ok })
+}
+
+/// Open a tenant list: a CSV reader over it and its size in bytes (for the progress bar).
+pub(crate) fn open_input(input: &Path) -> Result<(csv::Reader<BufReader<File>>, u64), Failure> {
+    let file = File::open(input).map_err(|e| Failure::io(input, false, &e))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    Ok((csv_reader(BufReader::with_capacity(1 << 16, file)), size))
+}
+
+/// `path: line 17: reason` above the progress bar.
+pub(crate) fn report_row_error(progress: &Progress, input: &Path, line: u64, error: &str, lang: Lang) {
+    let sep = separator(lang);
+    progress.println(&format!("{}{sep}{}{sep}{error}", input.display(), line_label(line, lang)));
+}
+
+/// Two flags naming one regular file would have one run overwrite its own output (or its
+/// input): a usage error naming both.
+pub(crate) fn check_outputs(input: &Path, outputs: &[(&str, Option<&Path>)]) -> Result<(), Failure> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    // Devices and pipes (`/dev/null`) are written directly, so they may be named twice.
+    let special = |p: &Path| std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    let given: Vec<(&str, &Path)> =
+        outputs.iter().filter_map(|(flag, path)| path.map(|p| (*flag, p))).filter(|(_, p)| !special(p)).collect();
+    for (i, (flag, path)) in given.iter().enumerate() {
+        let clash = given.iter().take(i).map(|(f, p)| (*f, *p)).find(|(_, p)| same(p, path));
+        let clash = clash.or_else(|| same(input, path).then_some(("--input", input)));
+        if let Some((other, _)) = clash {
+            let error = Error::new(
+                ErrorCode::InvalidValue,
+                *flag,
+                format!("a file of its own, but {other} names the same file"),
+                format!("须为单独的文件，但 {other} 指向同一文件"),
+            );
+            return Err(Failure::engine(error).within(path.display()));
+        }
+    }
+    Ok(())
+}
+
+/// A report file (`--summary`, `--html`): opened (under a temporary name) before the run so
+/// an unwritable place fails at once, written when the figures are known, renamed into
+/// place with the main output.
+pub(crate) struct Report {
+    flag: &'static str,
+    file: Option<(AtomicFile, PathBuf)>,
+}
+
+impl Report {
+    /// Open the file a flag names, if it names one.
+    pub(crate) fn open(flag: &'static str, path: Option<&Path>) -> Result<Report, Failure> {
+        let file = path.map(|p| AtomicFile::create(p).map(|f| (f, p.to_path_buf())));
+        Ok(Report { flag, file: file.transpose().map_err(|f| f.within(flag))? })
+    }
+
+    /// Write the text (made only if the file was asked for).
+    pub(crate) fn write(mut self, text: impl FnOnce() -> Result<String, Failure>) -> Result<Report, Failure> {
+        if let Some((file, path)) = &mut self.file {
+            use std::io::Write;
+            let text = text()?;
+            file.write_all(text.as_bytes()).map_err(|e| Failure::io(path, true, &e).within(self.flag))?;
+        }
+        Ok(self)
+    }
+
+    /// Rename the finished file into place.
+    pub(crate) fn commit(self) -> Result<(), Failure> {
+        match self.file {
+            Some((file, _)) => file.commit().map_err(|f| f.within(self.flag)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Read every row in chunks and evaluate each chunk on all cores while the previous chunk
+/// is consumed (written) and the next one read. `evaluate` turns a row into a result;
+/// `consume` gets each chunk's results in input order. Returns the rows read.
+pub(crate) fn stream<R, T, F, C>(
+    reader: &mut csv::Reader<R>,
+    input: &Path,
+    lang: Lang,
+    progress: &Progress,
+    evaluate: F,
+    mut consume: C,
+) -> Result<u64, Failure>
+where
+    R: Read + Send,
+    T: Send,
+    F: Fn(u64, &ByteRecord) -> T + Sync,
+    C: FnMut(Vec<T>) -> Result<(), Failure> + Send,
+{
+    let mut rows = 0u64;
+    let mut pending: Option<Vec<T>> = None;
+    let mut chunk = read_chunk(reader, input, lang)?;
+    while !chunk.is_empty() {
+        let (done, next) = rayon::join(
+            || chunk.par_iter().map(|(line, record)| evaluate(*line, record)).collect::<Vec<T>>(),
+            || {
+                if let Some(done) = pending.take() {
+                    consume(done)?;
+                }
+                read_chunk(reader, input, lang)
+            },
+        );
+        rows += done.len() as u64;
+        progress.update(reader.position().byte(), rows);
+        pending = Some(done);
+        chunk = next?;
+    }
+    if let Some(done) = pending {
+        consume(done)?;
+    }
+    Ok(rows)
 }
 
 /// The CSV reader `screen` uses: rows of any length are read, so a short or long row is
@@ -93,7 +246,7 @@ pub fn read_tenants_for(csv_text: &[u8], facts: &[FactDecl], lang: Lang) -> Resu
 }
 
 /// `--output x.json` means JSON unless `--format` says otherwise.
-fn format_of(output: Option<&Path>) -> ScreenFormat {
+pub(crate) fn format_of(output: Option<&Path>) -> ScreenFormat {
     let json = output.and_then(Path::extension).is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if json {
         ScreenFormat::Json
@@ -102,7 +255,7 @@ fn format_of(output: Option<&Path>) -> ScreenFormat {
     }
 }
 
-fn read_layout<R: Read>(
+pub(crate) fn read_layout<R: Read>(
     reader: &mut csv::Reader<R>,
     input: &Path,
     facts: &[FactDecl],
@@ -122,57 +275,18 @@ fn read_layout<R: Read>(
     Layout::from_record(&header, facts, lang).map_err(|e| Failure::engine(e).within(input.display()))
 }
 
-/// Read, evaluate and write every row; return the counts.
-fn stream<R: Read + Send>(
-    reader: &mut csv::Reader<R>,
-    layout: &Layout,
-    screening: &Screening<'_>,
-    destination: Destination,
-    format: ScreenFormat,
-    progress: &Progress,
-    files: &Files<'_>,
-) -> Result<Tally, Failure> {
-    let (input, lang) = (files.input, screening.lang);
-    let mut writer = RowWriter::new(format, destination).map_err(|e| files.write_failure(&e))?;
-    let mut tally = Tally::default();
-    let mut chunk = read_chunk(reader, input, lang)?;
-    while !chunk.is_empty() {
-        // Evaluate this chunk on all cores while the next one is read.
-        let (rows, next) =
-            rayon::join(|| evaluate_chunk(&chunk, layout, screening), || read_chunk(reader, input, lang));
-        for row in &rows {
-            tally.add(row);
-            if let Some(error) = &row.error {
-                let sep = separator(lang);
-                progress.println(&format!("{}{sep}{}{sep}{error}", input.display(), line_label(row.line, lang)));
-            }
-            writer.write(row).map_err(|e| files.write_failure(&e))?;
-        }
-        progress.update(reader.position().byte(), tally.rows);
-        chunk = next?;
-    }
-    let destination = writer.finish().map_err(|e| files.write_failure(&e))?;
-    destination.finish()?;
-    Ok(tally)
-}
-
 /// The files of a run, for messages.
-struct Files<'a> {
-    input: &'a Path,
-    output: Option<&'a Path>,
+pub(crate) struct Files<'a> {
+    pub(crate) output: Option<&'a Path>,
 }
 
 impl Files<'_> {
-    fn write_failure(&self, error: &std::io::Error) -> Failure {
+    pub(crate) fn write_failure(&self, error: &std::io::Error) -> Failure {
         match self.output {
             Some(path) => Failure::io(path, true, error),
             None => Failure::stdout(error),
         }
     }
-}
-
-fn evaluate_chunk(chunk: &Chunk, layout: &Layout, screening: &Screening<'_>) -> Vec<ScreenRow> {
-    chunk.par_iter().map(|(line, record)| screening.screen(*line, row::parse_row(layout, record.iter()))).collect()
 }
 
 /// Up to [`CHUNK_ROWS`] records with their line numbers; empty at the end of the input.

@@ -1,15 +1,16 @@
-//! One firm's screening result: the best product and what stands in its way, reduced
-//! from the full report right away so a chunk of thousands of firms stays small.
+//! One firm's screening result: the best product and what stands in its way, from the
+//! core's fast path (`portfolio::screen`: the checks without their sentences, and only the
+//! products that can rank first priced), so a chunk of thousands of firms stays small.
 
 use super::row::Parsed;
 use crate::fail::separator;
-use prequal::condition::Status;
-use prequal::report::{Quote, Verdict};
+use prequal::portfolio::{self, Best, Screened};
+use prequal::report::Verdict;
 use prequal::size::SizeClass;
-use prequal::{evaluate, Date, Decimal, Error, Lang, Policy};
+use prequal::{Date, Decimal, Error, Lang, Policy};
 use serde::Serialize;
 
-/// One output row. Field names are the output's column names.
+/// One output row. Field names are the output's column names, in the output's order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ScreenRow {
     /// Line of the input file the firm starts on.
@@ -34,7 +35,42 @@ pub struct ScreenRow {
     pub unknown: Vec<String>,
     /// Why the row could not be evaluated (or the best quote could not be priced).
     pub error: Option<String>,
+    /// The loan the best quote prices, yuan.
+    pub loan_amount: Option<Decimal>,
+    /// Its interest subsidies, yuan.
+    pub interest_subsidy: Option<Decimal>,
+    /// Its guarantee fee subsidies, yuan.
+    pub fee_subsidy: Option<Decimal>,
+    /// Its total cost after subsidies (interest + guarantee fee − subsidies), yuan.
+    pub total_cost_net: Option<Decimal>,
 }
+
+impl ScreenRow {
+    /// A row with only the pass-through cells filled.
+    pub fn blank(line: u64, id: String, name: String) -> ScreenRow {
+        ScreenRow {
+            line,
+            id,
+            name,
+            size_class: None,
+            best_product: None,
+            verdict: None,
+            limit: None,
+            apr_net: None,
+            failed: Vec::new(),
+            unknown: Vec::new(),
+            error: None,
+            loan_amount: None,
+            interest_subsidy: None,
+            fee_subsidy: None,
+            total_cost_net: None,
+        }
+    }
+}
+
+/// A screened row: what is written, and the core's figures the totals add up (`Err` for a
+/// row that could not be evaluated).
+pub type Outcome = (ScreenRow, Result<Screened, ()>);
 
 /// What every row is screened with.
 pub struct Screening<'a> {
@@ -47,57 +83,54 @@ pub struct Screening<'a> {
 }
 
 impl Screening<'_> {
+    /// Screen one firm with the core's fast path: its best quote, reduced.
+    pub fn best(&self, firm: &prequal::Firm) -> Result<Screened, Error> {
+        portfolio::screen(self.policy, firm, self.as_of)
+    }
+
     /// Evaluate one parsed row.
-    pub fn screen(&self, line: u64, parsed: Parsed) -> ScreenRow {
-        let mut row = ScreenRow {
-            line,
-            id: parsed.id,
-            name: parsed.name,
-            size_class: None,
-            best_product: None,
-            verdict: None,
-            limit: None,
-            apr_net: None,
-            failed: Vec::new(),
-            unknown: Vec::new(),
-            error: None,
-        };
-        let report = parsed.firm.and_then(|firm| evaluate(self.policy, &firm, self.as_of));
-        match report {
-            Err(error) => row.error = Some(self.message(&error, None)),
-            Ok(report) => {
-                row.size_class = Some(report.firm.size_class);
-                if let Some(best) = report.quotes.first() {
+    pub fn screen(&self, line: u64, parsed: Parsed) -> Outcome {
+        let mut row = ScreenRow::blank(line, parsed.id, parsed.name);
+        match parsed.firm.and_then(|firm| self.best(&firm)) {
+            Err(error) => {
+                row.error = Some(message(&error, None, self.lang));
+                (row, Err(()))
+            }
+            Ok(screened) => {
+                row.size_class = Some(screened.size_class);
+                if let Some(best) = &screened.best {
                     self.describe(best, &mut row);
                 }
+                (row, Ok(screened))
             }
         }
-        row
     }
 
-    fn describe(&self, best: &Quote, row: &mut ScreenRow) {
+    fn describe(&self, best: &Best, row: &mut ScreenRow) {
         row.best_product = Some(best.product.clone());
         row.verdict = Some(best.verdict);
-        row.limit = best.limit.amount;
+        row.limit = best.limit;
         row.apr_net = best.apr_net;
-        let ids = |status: Status| -> Vec<String> {
-            best.criteria.iter().filter(|c| c.required && c.status == status).map(|c| c.id.clone()).collect()
-        };
-        row.failed = ids(Status::Fail);
-        row.unknown = ids(Status::Unknown);
-        row.error = best.error.as_ref().map(|e| self.message(e, Some(&best.product)));
+        row.failed.clone_from(&best.failed);
+        row.unknown.clone_from(&best.unknown);
+        row.error = best.error.as_ref().map(|e| message(e, Some(&best.product), self.lang));
+        row.loan_amount = best.loan_amount;
+        row.interest_subsidy = best.interest_subsidy;
+        row.fee_subsidy = best.fee_subsidy;
+        row.total_cost_net = best.total_cost_net;
     }
+}
 
-    /// `营业收入: negative amount: ...` (the line is its own column), in the caller's language.
-    fn message(&self, error: &Error, product: Option<&str>) -> String {
-        let sep = separator(self.lang);
-        let text = error.message(self.lang);
-        // A row-level error (wrong number of fields) has no field to name: drop the
-        // empty place `Error::message` would put in front.
-        let text = text.strip_prefix(sep).unwrap_or(&text);
-        match product {
-            Some(product) => format!("{product}{sep}{text}"),
-            None => text.to_string(),
-        }
+/// `营业收入: negative amount: ...` (the line is its own column), in the caller's language;
+/// a pricing error is prefixed with its product.
+pub fn message(error: &Error, product: Option<&str>, lang: Lang) -> String {
+    let sep = separator(lang);
+    let text = error.message(lang);
+    // A row-level error (wrong number of fields) has no field to name: drop the
+    // empty place `Error::message` would put in front.
+    let text = text.strip_prefix(sep).unwrap_or(&text);
+    match product {
+        Some(product) => format!("{product}{sep}{text}"),
+        None => text.to_string(),
     }
 }

@@ -1,14 +1,21 @@
-//! Writing screening results as they come: CSV rows, or a JSON array one object per line
-//! (valid JSON, yet still written and readable a row at a time).
+//! Writing result rows as they come: CSV rows, or a JSON array one object per line (valid
+//! JSON, yet still written and readable a row at a time). `screen` and `impact` share it.
 
 use super::outcome::ScreenRow;
 use crate::cli::ScreenFormat;
+use prequal::report::Verdict;
+use prequal::size::SizeClass;
+use prequal::Decimal;
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// The output columns, in order.
-pub const HEADER: [&str; 11] =
-    ["line", "id", "name", "size_class", "best_product", "verdict", "limit", "apr_net", "failed", "unknown", "error"];
+/// A row of results: its JSON object (serde) and its CSV cells under [`Row::HEADER`].
+pub trait Row: Serialize {
+    /// The CSV header line, which is also the order of the JSON fields.
+    const HEADER: &'static [&'static str];
+    /// The CSV cells: empty for unknown, ids joined by `;`.
+    fn cells(&self) -> Vec<String>;
+}
 
 /// A streaming writer of result rows.
 pub enum RowWriter<W: Write> {
@@ -25,11 +32,11 @@ pub enum RowWriter<W: Write> {
 
 impl<W: Write> RowWriter<W> {
     /// Start the output (CSV header line, or the opening bracket).
-    pub fn new(format: ScreenFormat, mut out: W) -> io::Result<RowWriter<W>> {
+    pub fn new(format: ScreenFormat, header: &[&str], mut out: W) -> io::Result<RowWriter<W>> {
         match format {
             ScreenFormat::Csv => {
                 let mut csv = csv::Writer::from_writer(out);
-                csv.write_record(HEADER)?;
+                csv.write_record(header)?;
                 Ok(RowWriter::Csv(Box::new(csv)))
             }
             ScreenFormat::Json => {
@@ -40,9 +47,9 @@ impl<W: Write> RowWriter<W> {
     }
 
     /// Write one row.
-    pub fn write(&mut self, row: &ScreenRow) -> io::Result<()> {
+    pub fn write<R: Row>(&mut self, row: &R) -> io::Result<()> {
         match self {
-            RowWriter::Csv(csv) => csv.write_record(cells(row)).map_err(io::Error::from),
+            RowWriter::Csv(csv) => csv.write_record(row.cells()).map_err(io::Error::from),
             RowWriter::Json { out, rows } => {
                 out.write_all(if *rows == 0 { b"\n" } else { b",\n" })?;
                 *rows += 1;
@@ -63,69 +70,133 @@ impl<W: Write> RowWriter<W> {
     }
 }
 
-/// A row as CSV cells: empty for unknown, ids joined by `;`.
-fn cells(row: &ScreenRow) -> [String; 11] {
-    [
-        row.line.to_string(),
-        row.id.clone(),
-        row.name.clone(),
-        row.size_class.map(id_of).unwrap_or_default(),
-        row.best_product.clone().unwrap_or_default(),
-        row.verdict.map(id_of).unwrap_or_default(),
-        row.limit.map(|d| d.to_string()).unwrap_or_default(),
-        row.apr_net.map(|d| d.to_string()).unwrap_or_default(),
-        row.failed.join(";"),
-        row.unknown.join(";"),
-        row.error.clone().unwrap_or_default(),
-    ]
+impl Row for ScreenRow {
+    const HEADER: &'static [&'static str] = &[
+        "line",
+        "id",
+        "name",
+        "size_class",
+        "best_product",
+        "verdict",
+        "limit",
+        "apr_net",
+        "failed",
+        "unknown",
+        "error",
+        "loan_amount",
+        "interest_subsidy",
+        "fee_subsidy",
+        "total_cost_net",
+    ];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.line.to_string(),
+            self.id.clone(),
+            self.name.clone(),
+            self.size_class.map(size_id).unwrap_or_default().to_string(),
+            self.best_product.clone().unwrap_or_default(),
+            self.verdict.map(verdict_id).unwrap_or_default().to_string(),
+            amount(self.limit),
+            amount(self.apr_net),
+            self.failed.join(";"),
+            self.unknown.join(";"),
+            self.error.clone().unwrap_or_default(),
+            amount(self.loan_amount),
+            amount(self.interest_subsidy),
+            amount(self.fee_subsidy),
+            amount(self.total_cost_net),
+        ]
+    }
 }
 
-/// The JSON id of a unit enum (`needs_info`), so CSV and JSON use the same words.
-pub fn id_of<T: Serialize>(value: T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(id)) => id,
-        _ => String::new(),
+/// A decimal as the engine writes it, empty when unknown.
+pub fn amount(value: Option<Decimal>) -> String {
+    value.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// A verdict's id as in JSON (`needs_info`), so CSV and JSON use the same words.
+pub fn verdict_id(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Eligible => "eligible",
+        Verdict::NeedsInfo => "needs_info",
+        Verdict::Ineligible => "ineligible",
+    }
+}
+
+/// A size class's id as in JSON.
+pub fn size_id(size: SizeClass) -> &'static str {
+    match size {
+        SizeClass::Micro => "micro",
+        SizeClass::Small => "small",
+        SizeClass::Medium => "medium",
+        SizeClass::Large => "large",
+        SizeClass::Unknown => "unknown",
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use prequal::report::Verdict;
 
     fn row() -> ScreenRow {
         ScreenRow {
-            line: 2,
-            id: "T1".into(),
-            name: "甲公司, Ltd".into(),
-            size_class: Some(prequal::size::SizeClass::Small),
+            size_class: Some(SizeClass::Small),
             best_product: Some("park-credit-loan".into()),
             verdict: Some(Verdict::NeedsInfo),
             limit: Some("2000000.00".parse().unwrap()),
-            apr_net: None,
-            failed: vec![],
             unknown: vec!["tax_grade".into(), "years".into()],
-            error: None,
+            loan_amount: Some("1500000.00".parse().unwrap()),
+            interest_subsidy: Some("33750.00".parse().unwrap()),
+            fee_subsidy: Some("0.00".parse().unwrap()),
+            total_cost_net: Some("12000.50".parse().unwrap()),
+            ..ScreenRow::blank(2, "T1".into(), "甲公司, Ltd".into())
         }
     }
 
     #[test]
     fn csv_and_json_say_the_same() {
-        let mut w = RowWriter::new(ScreenFormat::Csv, Vec::new()).unwrap();
+        let mut w = RowWriter::new(ScreenFormat::Csv, ScreenRow::HEADER, Vec::new()).unwrap();
         w.write(&row()).unwrap();
         let text = String::from_utf8(w.finish().unwrap()).unwrap();
         assert_eq!(
             text.lines().nth(1).unwrap(),
-            "2,T1,\"甲公司, Ltd\",small,park-credit-loan,needs_info,2000000.00,,,tax_grade;years,"
+            "2,T1,\"甲公司, Ltd\",small,park-credit-loan,needs_info,2000000.00,,,tax_grade;years,,1500000.00,33750.00,0.00,12000.50"
         );
-        let mut w = RowWriter::new(ScreenFormat::Json, Vec::new()).unwrap();
+        let mut w = RowWriter::new(ScreenFormat::Json, ScreenRow::HEADER, Vec::new()).unwrap();
         w.write(&row()).unwrap();
-        w.write(&row()).unwrap();
+        w.write(&ScreenRow::blank(3, String::new(), String::new())).unwrap();
         let value: serde_json::Value = serde_json::from_slice(&w.finish().unwrap()).unwrap();
-        assert_eq!(value[1]["verdict"], "needs_info");
-        assert_eq!(value[1]["limit"], "2000000.00");
-        assert_eq!(value[1]["unknown"][1], "years");
-        let empty = RowWriter::new(ScreenFormat::Json, Vec::new()).unwrap().finish().unwrap();
+        assert_eq!(value[0]["verdict"], "needs_info");
+        assert_eq!(value[0]["limit"], "2000000.00");
+        assert_eq!(value[0]["unknown"][1], "years");
+        assert_eq!(value[0]["total_cost_net"], "12000.50");
+        assert!(value[1]["loan_amount"].is_null());
+        // The JSON fields come in the CSV's column order.
+        let keys: Vec<&String> = value[0].as_object().unwrap().keys().collect();
+        let json_text = serde_json::to_string(&row()).unwrap();
+        let mut last = 0;
+        for name in ScreenRow::HEADER {
+            let at = json_text.find(&format!("\"{name}\":")).unwrap();
+            assert!(at >= last, "{name} out of order");
+            last = at;
+        }
+        assert_eq!(keys.len(), ScreenRow::HEADER.len());
+        let empty = RowWriter::new(ScreenFormat::Json, ScreenRow::HEADER, Vec::new()).unwrap().finish().unwrap();
         assert_eq!(serde_json::from_slice::<serde_json::Value>(&empty).unwrap(), serde_json::json!([]));
+    }
+
+    fn json<T: Serialize>(value: T) -> String {
+        serde_json::to_value(value).unwrap().as_str().unwrap().to_string()
+    }
+
+    #[test]
+    fn ids_are_the_json_names() {
+        for v in [Verdict::Eligible, Verdict::NeedsInfo, Verdict::Ineligible] {
+            assert_eq!(json(v), verdict_id(v));
+        }
+        for s in [SizeClass::Micro, SizeClass::Small, SizeClass::Medium, SizeClass::Large, SizeClass::Unknown] {
+            assert_eq!(json(s), size_id(s));
+        }
     }
 }

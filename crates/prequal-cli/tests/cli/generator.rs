@@ -50,3 +50,8 @@ fn the_mix_is_realistic() {
 pub fn write(rows: u64, out: &mut Vec<u8>) {
     gen_tenants::write_tenants(rows, gen_tenants::SEED, false, out).unwrap();
 }
+
+/// A generated list from any seed, Chinese headers or English.
+pub fn write_seeded(rows: u64, seed: u64, zh: bool, out: &mut Vec<u8>) {
+    gen_tenants::write_tenants(rows, seed, zh, out).unwrap();
+}

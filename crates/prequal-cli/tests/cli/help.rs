@@ -3,8 +3,16 @@ use predicates::str::contains;
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    let commands: &[&[&str]] =
-        &[&[], &["quote"], &["schedule"], &["classify"], &["screen"], &["policy", "validate"], &["policy", "schema"]];
+    let commands: &[&[&str]] = &[
+        &[],
+        &["quote"],
+        &["schedule"],
+        &["classify"],
+        &["screen"],
+        &["impact"],
+        &["policy", "validate"],
+        &["policy", "schema"],
+    ];
     for command in commands {
         let mut args = command.to_vec();
         args.push("--help");

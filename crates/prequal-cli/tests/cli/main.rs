@@ -5,10 +5,12 @@ mod advise;
 mod classify;
 mod generator;
 mod help;
+mod impact;
 mod policy;
 mod quote;
 mod schedule;
 mod screen;
+mod totals;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
@@ -38,3 +40,33 @@ pub fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
 
 /// A panic message would contain this; no input may cause one.
 pub const PANIC: &str = "panicked";
+
+/// A report written by `--html` is self-contained: nothing that runs, nothing styled inline,
+/// nothing fetched. The only URI allowed is the SVG namespace.
+pub fn assert_self_contained(html: &str) {
+    let lower = html.to_lowercase();
+    for forbidden in
+        ["<script", "<style", "style=", "<link", "<img", "<iframe", "<object", "<embed", "url(", "javascript:"]
+    {
+        assert!(!lower.contains(forbidden), "{forbidden} in the report");
+    }
+    let rest = lower.replace("http://www.w3.org/2000/svg", "");
+    for forbidden in ["http:", "https:", "//"] {
+        assert!(!rest.contains(forbidden), "{forbidden} in the report");
+    }
+    assert!(lower.starts_with("<!doctype html>"));
+    assert!(lower.trim_end().ends_with("</html>"));
+}
+
+/// The names of the files in a directory, sorted.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// CSV text as records (the header line is not a record).
+pub fn csv_rows(text: &str) -> Vec<csv::StringRecord> {
+    csv::Reader::from_reader(text.as_bytes()).records().map(Result::unwrap).collect()
+}

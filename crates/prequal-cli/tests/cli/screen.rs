@@ -1,20 +1,9 @@
-use crate::{prequal, stderr_of, PANIC};
+use crate::{csv_rows, files_in, prequal, stderr_of, PANIC};
 use predicates::str::contains;
 use std::fs;
 use std::path::Path;
 
-const HEADER: &str = "line,id,name,size_class,best_product,verdict,limit,apr_net,failed,unknown,error";
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
-    names
-}
-
-fn csv_rows(text: &str) -> Vec<csv::StringRecord> {
-    csv::Reader::from_reader(text.as_bytes()).records().map(Result::unwrap).collect()
-}
+const HEADER: &str = "line,id,name,size_class,best_product,verdict,limit,apr_net,failed,unknown,error,loan_amount,interest_subsidy,fee_subsidy,total_cost_net";
 
 #[test]
 fn the_example_list_one_row_per_firm_in_order() {
@@ -448,4 +437,122 @@ fn bad_fact_cells_are_row_errors() {
         .code(1)
         .stderr(contains("第 6 行：存在未结诉讼：取值无效"))
         .stderr(contains("第 7 行：rd_intensity：取值无效：须为以下选项之一：below_3（低于3%）"));
+}
+
+#[test]
+fn summary_and_html_files_are_written_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = |name: &str| dir.path().join(name);
+    let run = |input: &str| {
+        let mut command = prequal();
+        command.args(["screen", "--input", input, "--output"]).arg(d("out.csv"));
+        command.arg("--summary").arg(d("totals.json")).arg("--html").arg(d("report.html"));
+        command
+    };
+    run("examples/tenants/tenants-zh-20.csv").assert().success();
+    assert_eq!(files_in(dir.path()), vec!["out.csv", "report.html", "totals.json"], "no temporary file left");
+    let totals: serde_json::Value = serde_json::from_str(&fs::read_to_string(d("totals.json")).unwrap()).unwrap();
+    assert_eq!(totals["firms"], 20);
+    assert_eq!(totals["errors"], 0);
+    let html = fs::read_to_string(d("report.html")).unwrap();
+    crate::assert_self_contained(&html);
+    assert!(html.contains("Screening: Shenzhen park loan 2.0"));
+    // A failed run keeps every previous file.
+    run("no/such.csv").assert().code(2);
+    assert_eq!(files_in(dir.path()), vec!["out.csv", "report.html", "totals.json"]);
+    assert!(html == fs::read_to_string(d("report.html")).unwrap());
+    // An unwritable report: named by its flag, and the main output is not replaced either.
+    fs::write(d("out.csv"), "previous\n").unwrap();
+    prequal()
+        .args(["screen", "--input", "examples/tenants/tenants-zh-20.csv", "--output"])
+        .arg(d("out.csv"))
+        .arg("--html")
+        .arg(d("no/such/dir/r.html"))
+        .assert()
+        .code(2)
+        .stderr(contains("--html: "))
+        .stderr(contains("cannot write"));
+    assert_eq!(fs::read_to_string(d("out.csv")).unwrap(), "previous\n");
+    // Two flags naming one file.
+    prequal()
+        .args(["screen", "--input", "examples/tenants/tenants-zh-20.csv", "--output"])
+        .arg(d("out.csv"))
+        .arg("--summary")
+        .arg(d("out.csv"))
+        .assert()
+        .code(2)
+        .stderr(contains("--summary: invalid value: a file of its own, but --output names the same file"));
+    assert_eq!(files_in(dir.path()), vec!["out.csv", "report.html", "totals.json"]);
+    // Row errors still give a summary: the errors are counted, not summed.
+    let input = d("bad.csv");
+    fs::write(&input, "行业,营业收入\nretail,-5\nretail,1200000\n").unwrap();
+    prequal().args(["screen", "--input"]).arg(&input).arg("--summary").arg(d("totals.json")).assert().code(1);
+    let totals: serde_json::Value = serde_json::from_str(&fs::read_to_string(d("totals.json")).unwrap()).unwrap();
+    assert_eq!((totals["firms"].as_u64(), totals["errors"].as_u64()), (Some(2), Some(1)));
+}
+
+#[test]
+fn new_columns_are_the_best_quotes_loan() {
+    let assert = prequal()
+        .args(["screen", "--format", "json", "--input", "examples/tenants/tenants-1000.csv"])
+        .assert()
+        .success();
+    let rows: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let firms = prequal_cli::screen::read_tenants(
+        &fs::read(crate::root().join("examples/tenants/tenants-1000.csv")).unwrap(),
+        prequal::Lang::En,
+    )
+    .unwrap();
+    let policy = prequal::Policy::default_pack();
+    let text = |d: Option<prequal::Decimal>| d.map_or(serde_json::Value::Null, |d| d.to_string().into());
+    for ((_, firm), row) in firms.iter().zip(rows.as_array().unwrap()).step_by(7) {
+        let report = prequal::evaluate(&policy, firm.as_ref().unwrap(), policy.market.as_of).unwrap();
+        let loan = report.quotes[0].loan.as_ref();
+        assert_eq!(row["loan_amount"], text(loan.map(|l| l.amount)));
+        assert_eq!(row["interest_subsidy"], text(loan.map(|l| l.interest_subsidy)));
+        assert_eq!(row["fee_subsidy"], text(loan.map(|l| l.fee_subsidy)));
+        assert_eq!(row["total_cost_net"], text(loan.map(|l| l.total_cost_net)));
+    }
+    assert!(rows.as_array().unwrap().iter().any(|r| r["loan_amount"].is_null()), "some firm has no loan");
+}
+
+/// A device or a named pipe given as an output is written, never replaced by a plain file
+/// (the temporary-file-and-rename of regular outputs would replace `/dev/null` itself).
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_output_stays_a_pipe() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            fs::File::open(&fifo).unwrap().read_to_string(&mut text).unwrap();
+            text
+        })
+    };
+    prequal()
+        .args(["screen", "--input", "examples/tenants/tenants-zh-20.csv", "--output"])
+        .arg(&fifo)
+        .arg("--summary")
+        .arg(dir.path().join("s.json"))
+        .assert()
+        .success();
+    // Checked first: were the pipe replaced, the reader would wait on it forever, and the
+    // /dev/null step below must never run.
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a pipe");
+    let text = reader.join().unwrap();
+    assert_eq!(text.lines().count(), 21);
+    assert_eq!(files_in(dir.path()), vec!["pipe", "s.json"]);
+    // Two flags may name the same device.
+    prequal()
+        .args(["impact", "--old", "examples/packs/shenzhen-park-loan-2.json", "--new"])
+        .args(["examples/packs/shenzhen-park-loan-2.json", "--input", "examples/tenants/tenants-zh-20.csv"])
+        .args(["--output", "/dev/null", "--html", "/dev/null", "--summary", "/dev/null"])
+        .assert()
+        .success();
+    assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
 }
