@@ -124,6 +124,7 @@ server.listen(port, host, () => {
   console.log(`  demo index   ${base}`);
   console.log(`  park website ${base}park.html`);
   console.log(`  bank website ${base}bank.html`);
+  console.log(`  bank G (own questions) ${base}bank-g.html`);
   console.log(`  SDK example  ${base}examples/sdk/`);
   console.log(`  strict CSP   ${base}csp.html`);
 });

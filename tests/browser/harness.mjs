@@ -99,9 +99,33 @@ export async function openPage(context, url, { width = 1280, height = 900, route
   return { page, requests, errors };
 }
 
-/** Wait until the widget has rendered results (or an error panel). */
 /** The widget's form field with this id. */
 export const field = (page, id) => page.locator(`prequal-widget #pq-f-${id}`);
+
+/** Show the step of the form that holds the field `id` (by its step tab), if hidden. */
+export async function showField(page, id) {
+  const input = field(page, id);
+  if (await input.isVisible()) return input;
+  const step = await input.evaluate((el) => el.closest('fieldset.pq-step').id.replace('pq-fs-', ''));
+  await page.locator(`prequal-widget #pq-step-${step}`).click();
+  return input;
+}
+
+/** Answer one question as a visitor would, on whichever step it is: a list is chosen
+ *  (yes/no as 'true' / 'false' / ''), a text field typed. */
+export async function answer(page, id, value) {
+  const input = await showField(page, id);
+  if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(String(value));
+  else await type(page, id, String(value));
+}
+
+/** The ids of the questions the widget asks: every `pq-f-*` input, across all steps. */
+export const askedIds = (page) =>
+  page.evaluate(() =>
+    [...document.querySelector('prequal-widget').shadowRoot.querySelectorAll('[id^="pq-f-"]')].map((e) =>
+      e.id.slice('pq-f-'.length),
+    ),
+  );
 
 /** Type into a text field as a visitor would: select what is there, type the new text
  *  (or clear it), leave the field. */
@@ -114,6 +138,7 @@ export async function type(page, id, text) {
   await input.press('Tab');
 }
 
+/** Wait until the widget has rendered results (or an error panel). */
 export async function waitForWidget(page, what = '.pq-cards, .pq-error') {
   await page.locator(`prequal-widget ${what}`).first().waitFor({ state: 'attached', timeout: 15000 });
 }
@@ -146,6 +171,21 @@ export function nativeReport(firm, pack) {
   const args = ['run', '-q', '-p', 'prequal-widget', '--example', 'evaluate-native', '--', '--firm', '-'];
   if (pack) args.push('--pack', join(root, pack));
   const out = execFileSync('cargo', args, { cwd: root, input: JSON.stringify(firm), encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+/**
+ * The native engine's questions (the example's --questions mode): `{form, open, ranked}` —
+ * what the form asks for the pack's products (or `products`, comma-separated), given the
+ * firm's industry, and each product's open questions and all of them ranked, for `firm`
+ * (an object; none: nothing answered).
+ */
+export function nativeQuestions(pack, { firm, products } = {}) {
+  const args = ['run', '-q', '-p', 'prequal-widget', '--example', 'evaluate-native', '--', '--questions'];
+  if (pack) args.push('--pack', join(root, pack));
+  if (products) args.push('--products', products);
+  if (firm) args.push('--firm', '-');
+  const out = execFileSync('cargo', args, { cwd: root, input: firm ? JSON.stringify(firm) : '', encoding: 'utf8' });
   return JSON.parse(out);
 }
 

@@ -20,6 +20,10 @@ import {
   yuan,
   field,
   type,
+  answer,
+  askedIds,
+  nativeQuestions,
+  showField,
 } from './harness.mjs';
 
 let server;
@@ -45,52 +49,53 @@ async function goToStep(page, n) {
 }
 
 /**
- * The answers a visitor gives, step by step: text fields are typed, lists chosen, boxes
- * ticked. `firm` is the same firm in the engine's JSON (yuan, fractions).
+ * The answers a visitor gives, on whichever step each question is: text fields are typed,
+ * lists chosen (yes/no questions too: 'true' / 'false'). Only the questions the form asks
+ * (`asked`, the native engine's list, when given) are answered.
  */
-async function fillForm(page, answers) {
-  for (const [step, fields] of answers.entries()) {
-    await goToStep(page, step);
-    for (const [id, value] of Object.entries(fields)) {
-      const el = field(page, id);
-      const tag = await el.evaluate((e) => e.tagName.toLowerCase() + ':' + (e.type ?? ''));
-      if (tag.startsWith('select')) await el.selectOption(value);
-      else if (tag === 'input:checkbox') await el.setChecked(value);
-      else await type(page, id, value);
-    }
+async function fillForm(page, answers, asked) {
+  for (const [id, value] of Object.entries(answers)) {
+    // The form follows the answers (the industry decides which size figures are asked).
+    const present = (await field(page, id).count()) > 0;
+    if (present && (!asked || asked.includes(id))) await answer(page, id, value);
   }
 }
 
-const ELIGIBLE_ANSWERS = [
-  {
-    industry: 'software_it',
-    park: 'xinghe-world',
-    employees: '48',
-    revenue: '1,800',
-    total_assets: '900',
-    years_in_operation: '7.5',
-    years_in_park: '3',
-  },
-  {
-    tax_grade: 'A',
-    annual_tax_paid: '52',
-    overdue_current: '0',
-    overdue_12m: '0',
-    overdue_24m: '0',
-    inquiries_6m: '3',
-    legal_rep_age: '41',
-  },
-  {
-    specialized_national: false,
-    specialized_provincial: false,
-    high_tech: true,
-    tech_sme: true,
-    first_loan: false,
-    debt_ratio: '42',
-    existing_credit_loans: '50',
-  },
-  { requested_amount: '300', term_months: '36', repayment_method: 'equal_installment' },
-];
+/** Give the widget a whole firm through its `firm` property, and wait for the result. */
+async function setFirm(page, firm) {
+  const count = (await events(page, 'prequal:result')).length;
+  await page.evaluate((f) => {
+    document.querySelector('prequal-widget').firm = f;
+  }, firm);
+  await page.waitForFunction((n) => window.__events.filter((e) => e.name === 'prequal:result').length > n, count);
+}
+
+const ELIGIBLE_ANSWERS = {
+  industry: 'software_it',
+  park: 'xinghe-world',
+  employees: '48',
+  revenue: '1,800',
+  total_assets: '900',
+  years_in_operation: '7.5',
+  years_in_park: '3',
+  tax_grade: 'A',
+  annual_tax_paid: '52',
+  overdue_current: '0',
+  overdue_12m: '0',
+  overdue_24m: '0',
+  inquiries_6m: '3',
+  legal_rep_age: '41',
+  specialized_national: 'false',
+  specialized_provincial: 'false',
+  high_tech: 'true',
+  tech_sme: 'true',
+  first_loan: 'false',
+  debt_ratio: '42',
+  existing_credit_loans: '50',
+  requested_amount: '300',
+  term_months: '36',
+  repayment_method: 'equal_installment',
+};
 
 const ELIGIBLE_FIRM = {
   industry: 'software_it',
@@ -180,7 +185,11 @@ describe('park website', () => {
     const { page, errors } = await openPage(browser.context, `${server.base}park.html`);
     await waitForWidget(page);
     assert.equal((await events(page, 'prequal:ready')).length, 1);
-    await fillForm(page, ELIGIBLE_ANSWERS);
+    const asked = nativeQuestions().form;
+    assert.deepEqual(await askedIds(page), asked, 'the form asks what the pack’s products read');
+    await fillForm(page, ELIGIBLE_ANSWERS, asked);
+    const now = nativeQuestions(undefined, { firm: ELIGIBLE_FIRM }).form;
+    assert.deepEqual(await askedIds(page), now, 'with the industry known, the size figures its row needs');
     const report = nativeReport(ELIGIBLE_FIRM);
     assertSameAsNative(await cards(page), report, 'zh-CN');
     const size = page.locator(`${W} [data-k="size_class"]`);
@@ -204,8 +213,7 @@ describe('park website', () => {
     const before = await live.textContent();
     assert.match(before, /^3 个产品：/);
     const count = (await events(page, 'prequal:result')).length;
-    await goToStep(page, 1);
-    await type(page, 'overdue_current', '2');
+    await answer(page, 'overdue_current', '2');
     assert.ok((await events(page, 'prequal:result')).length > count, 'a new prequal:result');
     assert.notEqual(await live.textContent(), before);
     assert.ok(await page.locator(`${W} li[data-criterion="overdue_now"]`).count() > 0, 'the reason is shown');
@@ -220,7 +228,10 @@ describe('park website', () => {
       () => document.querySelector('prequal-widget').shadowRoot.querySelector('#pq-f-revenue')?.value === '1800',
     );
     assert.equal(await field(page, 'years_in_park').inputValue(), '3');
-    assert.equal(await field(page, 'high_tech').isChecked(), true);
+    assert.equal(await field(page, 'industry').inputValue(), 'software_it');
+    // A yes/no question the firm answers: yes; one it leaves out: still unanswered.
+    assert.equal(await field(page, 'high_tech').inputValue(), 'true');
+    assert.equal(await field(page, 'first_loan').inputValue(), '');
     // An invalid firm is reported in the widget and ignored.
     await page.evaluate(() => {
       document.querySelector('prequal-widget').firm = { industry: 'bakery', employees: -1 };
@@ -234,6 +245,7 @@ describe('park website', () => {
   test('the schedule table and the SVG chart', async () => {
     const { page } = await openPage(browser.context, `${server.base}park.html`);
     await waitForWidget(page);
+    await setFirm(page, ELIGIBLE_FIRM);
     const first = page.locator(`${W} .pq-card`).first();
     await first.locator('details.pq-schedule > summary').click();
     const chart = first.locator('.pq-chart');
@@ -246,7 +258,7 @@ describe('park website', () => {
     const term = await first.locator('[data-k="amount"]').evaluate((el) => el.closest('dd').textContent);
     assert.match(term, new RegExp(`${rows} 个月`));
     // It stays open across re-evaluations.
-    await type(page, 'employees', '21');
+    await answer(page, 'employees', '21');
     assert.ok(await page.locator(`${W} .pq-card`).first().locator('.pq-chart svg').first().isVisible());
     await page.close();
   });
@@ -254,7 +266,11 @@ describe('park website', () => {
   test('keyboard only: answer, step through, apply with consent', async () => {
     const { page } = await openPage(browser.context, `${server.base}park.html`, { width: 375, height: 800 });
     await waitForWidget(page);
-    // Tab from the top of the page into the form.
+    // Tab from the top of the page to the park's pre-fill button, press it, on into the form.
+    for (let i = 0; i < 40 && (await focusedId(page)) !== 'prefill'; i++) await page.keyboard.press('Tab');
+    assert.equal(await focusedId(page), 'prefill');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('prequal-widget').shadowRoot.querySelector('#pq-f-industry').value);
     for (let i = 0; i < 40 && (await focusedId(page)) !== 'pq-f-industry'; i++) await page.keyboard.press('Tab');
     assert.equal(await focusedId(page), 'pq-f-industry');
     await page.keyboard.press('Tab'); // park
@@ -272,8 +288,12 @@ describe('park website', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     assert.equal(await focusedId(page), 'pq-f-high_tech');
-    await page.keyboard.press('Space');
-    assert.equal(await field(page, 'high_tech').isChecked(), true);
+    // A yes/no list: the arrow keys go from yes (pre-filled) to no and back.
+    assert.equal(await field(page, 'high_tech').inputValue(), 'true');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await field(page, 'high_tech').inputValue(), 'false');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await field(page, 'high_tech').inputValue(), 'true');
     for (let i = 0; i < 6 && (await focusedId(page)) !== 'pq-next'; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // step 4
     assert.equal(await focusedId(page), 'pq-f-requested_amount');
@@ -306,8 +326,9 @@ describe('park website', () => {
     assert.equal(detail.answers.annual_tax_paid, '400000');
     assert.equal(detail.answers.requested_amount, '1000000');
     assert.equal(detail.answers.qualifications.high_tech, true);
-    assert.equal(detail.quote.limit, firstCard.figures.limit.raw);
-    assert.equal(detail.quote.apr_net, firstCard.figures.apr_net.raw);
+    assert.equal(detail.quote.limit ?? '', firstCard.figures.limit.raw);
+    assert.equal(detail.quote.apr_net ?? undefined, firstCard.figures.apr_net?.raw);
+    assert.deepEqual(detail.quote.open_questions, (await events(page, 'prequal:result')).at(-1).quotes[0].open_questions);
     assert.equal(await focusedId(page), 'pq-sent');
     assert.match(await page.locator('#thanks').textContent(), /已收到您对/);
     await page.close();
@@ -316,6 +337,7 @@ describe('park website', () => {
   test('zh-CN / en switch', async () => {
     const { page } = await openPage(browser.context, `${server.base}park.html`);
     await waitForWidget(page);
+    await setFirm(page, ELIGIBLE_FIRM);
     const zh = await cards(page);
     assert.equal(await page.locator(`${W} .pq-title`).textContent(), '园区贷预审');
     await page.locator(`${W} #pq-lang-en`).click();
@@ -343,7 +365,7 @@ describe('park website', () => {
   test('invalid input shows a message in the chosen language', async () => {
     const { page } = await openPage(browser.context, `${server.base}park.html`);
     await waitForWidget(page);
-    await type(page, 'employees', '-5');
+    await answer(page, 'employees', '-5');
     const error = page.locator(`${W} #pq-e-employees`);
     assert.equal(await error.textContent(), '不能为负数');
     assert.equal(await field(page, 'employees').getAttribute('aria-invalid'), 'true');
@@ -354,11 +376,9 @@ describe('park website', () => {
     assert.match(await page.locator(`${W} [data-problems]`).textContent(), /有 2 项输入需更正/);
     await type(page, 'years_in_operation', '2.555');
     assert.equal(await page.locator(`${W} #pq-e-years_in_operation`).textContent(), '最多保留 2 位小数');
-    await goToStep(page, 1);
-    await type(page, 'legal_rep_age', '3.5');
+    await answer(page, 'legal_rep_age', '3.5');
     assert.equal(await page.locator(`${W} #pq-e-legal_rep_age`).textContent(), '请输入整数');
-    await goToStep(page, 3);
-    await type(page, 'requested_amount', '0');
+    await answer(page, 'requested_amount', '0');
     assert.match(await page.locator(`${W} #pq-e-requested_amount`).textContent(), /须大于 0/);
     await page.locator(`${W} #pq-lang-en`).click();
     assert.equal(await page.locator(`${W} #pq-e-employees`).textContent(), 'Cannot be negative');
@@ -366,8 +386,7 @@ describe('park website', () => {
     // Results are still shown, without the invalid figures.
     assert.ok((await page.locator(`${W} .pq-card`).count()) > 0);
     // Fixing a field clears its message.
-    await goToStep(page, 0);
-    await type(page, 'employees', '５');
+    await answer(page, 'employees', '５');
     assert.equal(await page.locator(`${W} #pq-e-employees`).textContent(), '');
     assert.equal(await field(page, 'employees').getAttribute('aria-invalid'), null);
     await page.close();
@@ -389,10 +408,20 @@ describe('bank website', () => {
       requested_amount: 4000000,
       repayment_method: 'equal_principal',
     };
-    const answers = structuredClone(ELIGIBLE_ANSWERS);
-    Object.assign(answers[0], { industry: 'industry', park: 'longhua-digital-park', employees: '85', revenue: '2600' });
-    Object.assign(answers[3], { requested_amount: '400', repayment_method: 'equal_principal' });
-    await fillForm(page, answers);
+    const answers = {
+      ...ELIGIBLE_ANSWERS,
+      industry: 'industry',
+      park: 'longhua-digital-park',
+      employees: '85',
+      revenue: '2600',
+      requested_amount: '400',
+      repayment_method: 'equal_principal',
+    };
+    const asked = nativeQuestions('examples/packs/longhua-bank-mix.json').form;
+    assert.deepEqual(await askedIds(page), asked, 'the form asks what this pack’s products read');
+    assert.ok(!asked.includes('first_loan'), 'no product of this pack reads first_loan: not asked');
+    await fillForm(page, answers, asked);
+    assert.deepEqual(await askedIds(page), nativeQuestions('examples/packs/longhua-bank-mix.json', { firm }).form);
     const report = nativeReport(firm, 'examples/packs/longhua-bank-mix.json');
     assertSameAsNative(await cards(page), report, 'zh-CN');
     // A product not in force on the date is listed as such.
@@ -505,7 +534,8 @@ describe('no input kills the widget', () => {
     const { page, errors } = await openPage(browser.context, `${server.base}park.html`);
     await waitForWidget(page);
     const odd = ['-0', '１２３４５６７８９０１２３４５６７８９０１２', '1e309', 'NaN', '0.0000001', '9'.repeat(30), '<b>1</b>', '😀', ' 1 2 3 ', '.5', '5.', ''];
-    for (let step = 0; step < 4; step++) {
+    const steps = await page.locator(`${W} fieldset.pq-step`).count();
+    for (let step = 0; step < steps; step++) {
       await goToStep(page, step);
       const ids = await page
         .locator(`${W} #pq-fs-${step} input.pq-input`)
@@ -545,8 +575,7 @@ describe('no input kills the widget', () => {
     assert.deepEqual(errors, []);
     // Still alive: a change still gives a new result.
     const count = (await events(page, 'prequal:result')).length;
-    await goToStep(page, 0);
-    await type(page, 'employees', '12');
+    await answer(page, 'employees', '12');
     assert.ok((await events(page, 'prequal:result')).length > count);
     await page.close();
   });
@@ -557,10 +586,12 @@ describe('privacy, accessibility, screenshots', () => {
     for (const [path, policy] of [
       ['park.html', null],
       ['bank.html', 'examples/packs/longhua-bank-mix.json'],
+      ['bank-g.html', 'examples/packs/bank-g-tech-credit.json'],
     ]) {
       const { page, requests } = await openPage(browser.context, `${server.base}${path}`);
       await waitForWidget(page);
-      await fillForm(page, [{ employees: '33' }, { inquiries_6m: '4' }, { tech_sme: true }, { requested_amount: '80' }]);
+      const asked = await askedIds(page);
+      await fillForm(page, { employees: '33', inquiries_6m: '4', tech_sme: 'true', requested_amount: '80' }, asked);
       await page.locator(`${W} #pq-apply-0`).click();
       await page.locator(`${W} #pq-consent-box`).check();
       await page.locator(`${W} #pq-consent-submit`).click();
@@ -597,13 +628,19 @@ describe('privacy, accessibility, screenshots', () => {
       });
       assert.deepEqual(violations, [], label);
     };
-    for (const path of ['park.html', 'bank.html', 'index.html']) {
+    for (const path of ['park.html', 'bank.html', 'bank-g.html', 'index.html']) {
       const { page } = await openPage(browser.context, `${server.base}${path}`);
       if (path !== 'index.html') await waitForWidget(page);
       await check(page, path);
+      if (path === 'bank-g.html') {
+        // The pack's own questions on their step.
+        await showField(page, 'pending_lawsuit');
+        await check(page, 'bank-g.html, the pack’s own questions');
+      }
       if (path === 'park.html') {
         // Errors shown, a schedule open, the consent panel open, in English.
-        await type(page, 'employees', '-1');
+        await setFirm(page, ELIGIBLE_FIRM);
+        await answer(page, 'employees', '-1');
         await page.locator(`${W} details.pq-schedule > summary`).first().click();
         await page.locator(`${W} #pq-apply-0`).click();
         await page.locator(`${W} #pq-consent-submit`).click();
@@ -616,9 +653,15 @@ describe('privacy, accessibility, screenshots', () => {
   });
 
   test('fits a 320 px screen: nothing sticks out, the schedule table scrolls in its box', async () => {
-    for (const path of ['park.html', 'bank.html']) {
+    const applicant = JSON.parse(readFileSync(join(root, 'examples/firms/bank-g-applicant.json'), 'utf8'));
+    for (const [path, firm] of [
+      ['park.html', ELIGIBLE_FIRM],
+      ['bank.html', { ...ELIGIBLE_FIRM, park: 'longhua-digital-park' }],
+      ['bank-g.html', applicant],
+    ]) {
       const { page } = await openPage(browser.context, `${server.base}${path}`, { width: 320, height: 640 });
       await waitForWidget(page);
+      await setFirm(page, firm);
       await page.locator(`${W} details.pq-schedule > summary`).first().click();
       await page.locator(`${W} #pq-apply-0`).click();
       await page.locator(`${W} .pq-table`).first().waitFor();
@@ -636,17 +679,23 @@ describe('privacy, accessibility, screenshots', () => {
   });
 
   test('screenshots at 375 px and 1280 px', async () => {
-    for (const path of ['park', 'bank', 'index']) {
+    for (const path of ['park', 'bank', 'bank-g', 'index']) {
       const { page } = await openPage(browser.context, `${server.base}${path}.html`);
       if (path !== 'index') await waitForWidget(page);
+      // As a visitor first sees it: the form empty, every product waiting for answers.
       await shot(page, path, 375);
       await shot(page, path, 1280);
+      if (path === 'bank-g') {
+        await showField(page, 'rd_intensity');
+        await shot(page, 'bank-g-own-questions', 375);
+      }
       if (path === 'park') {
+        await setFirm(page, ELIGIBLE_FIRM);
         await page.locator(`${W} details.pq-schedule > summary`).first().click();
         await page.locator(`${W} #pq-apply-0`).click();
         await shot(page, 'park-schedule-consent', 375);
         await page.locator(`${W} #pq-lang-en`).click();
-        await type(page, 'employees', '-3');
+        await answer(page, 'employees', '-3');
         await shot(page, 'park-en-error', 1280);
       }
       await page.close();

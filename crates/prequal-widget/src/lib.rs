@@ -6,8 +6,9 @@
 //! `policy` pack (the widget's only request) and hands everything to `Widget` (wasm32 only).
 //!
 //! The logic that needs no browser lives in plain modules with native unit tests:
-//! [`format`](mod@format) (amounts, rates, dates for people), [`form`] (the form model, its validation
-//! messages and the form → [`prequal::Firm`] conversion), [`i18n`] (every UI string in
+//! [`format`](mod@format) (amounts, rates, dates for people), [`form`] (the form model: the
+//! pack's questions laid out in steps, their validation messages and the form →
+//! [`prequal::Firm`] conversion), [`i18n`] (every UI string in
 //! zh-CN and en), [`summary`] (what the `prequal:result` and `prequal:apply` events carry,
 //! and what the live region announces) and [`chart`] (the SVG chart's geometry).
 //! The DOM code is compiled for `wasm32` only.

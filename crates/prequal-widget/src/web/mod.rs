@@ -10,9 +10,10 @@
 mod dom;
 mod view;
 
-use crate::form::{Form, Input, STEPS};
+use crate::form::{self, Form, Input};
 use crate::summary;
 use dom::{Dom, R};
+use prequal::questions::{self, Question};
 use prequal::report::Report;
 use prequal::{Date, Firm, Lang, Policy};
 use std::cell::RefCell;
@@ -68,10 +69,18 @@ pub(crate) struct State {
     pub prefill: Option<Firm>,
     /// The page's pre-filled firm was invalid: the engine's message in both languages.
     pub prefill_error: Option<prequal::Error>,
+    /// The step shown: an index into `layout`.
     pub step: usize,
+    /// The questions the form asks (for the products shown), and their steps.
+    pub asked: Vec<Question>,
+    pub layout: Vec<form::Step>,
     pub report: Option<Result<Report, prequal::Error>>,
     pub firm: Option<Firm>,
-    pub problems: Vec<(Input, crate::form::Problem)>,
+    pub problems: Vec<(String, form::Problem)>,
+    /// For each quote shown, the open questions that would decide it (most products first).
+    pub pending: Vec<Vec<Question>>,
+    /// Every open question, with the number of products it decides, most first.
+    pub ranked: Vec<(Question, usize)>,
     /// Product ids whose schedule is open.
     pub open: Vec<String>,
     pub consent: Option<Consent>,
@@ -114,13 +123,17 @@ impl Widget {
             products: None,
             as_of: None,
             phase: Phase::Loading,
-            form: Form::defaults(),
+            form: Form::new(),
             prefill: None,
             prefill_error: None,
             step: 0,
+            asked: Vec::new(),
+            layout: Vec::new(),
             report: None,
             firm: None,
             problems: Vec::new(),
+            pending: Vec::new(),
+            ranked: Vec::new(),
             open: Vec::new(),
             consent: None,
             sent: None,
@@ -258,8 +271,8 @@ impl Widget {
 /// How much to re-render after a change.
 pub(crate) enum Render {
     Nothing,
-    /// The field's message and the results.
-    Field(Input),
+    /// The field's message and the results (by the question's id).
+    Field(String),
     /// The step shown.
     Steps,
     /// The results only.
@@ -288,14 +301,21 @@ fn finish(shared: &Shared, s: &mut State, render: R<Render>) -> Vec<Effect> {
     if !s.held {
         let outcome = render.and_then(|render| match render {
             Render::Nothing => Ok(()),
-            Render::Field(input) => {
-                view::field_message(shared, s, input, false)?;
-                evaluate(s);
+            // The questions change with the industry (the size class needs other figures)
+            // and the products shown: then the whole form is rebuilt.
+            Render::Field(key) => {
+                if evaluate(s) {
+                    s.effects.push(Effect::Focus(format!("pq-f-{key}")));
+                    return view::all(shared, s);
+                }
+                view::field_message(shared, s, &key, false)?;
                 view::results(shared, s)
             }
             Render::Steps => view::steps(shared, s),
             Render::Results => {
-                evaluate(s);
+                if evaluate(s) {
+                    return view::all(shared, s);
+                }
                 view::results(shared, s)
             }
             Render::All => {
@@ -357,27 +377,47 @@ fn apply_prefill(s: &mut State) {
     }
 }
 
-/// Evaluate the form's firm against the pack; queue `prequal:ready` (first time) and
-/// `prequal:result`.
-fn evaluate(s: &mut State) {
+/// Evaluate the form's firm against the pack; find the questions to ask and those still
+/// open; queue `prequal:ready` (first time) and `prequal:result`. Returns whether the
+/// questions asked changed (the form must be rebuilt).
+fn evaluate(s: &mut State) -> bool {
     let Phase::Ready(policy) = &s.phase else {
         s.report = None;
-        return;
+        return false;
     };
-    let (firm, problems) = s.form.to_firm();
+    let (firm, problems) = s.form.to_firm(&policy.facts);
     let (date, _) = as_of(s, policy);
+    let products = policy.products.iter().filter(|p| s.products.as_ref().is_none_or(|ids| ids.contains(&p.id)));
+    let asked = questions::form_questions(policy, products, firm.industry);
+    let changed = asked != s.asked;
+    if changed {
+        s.layout = form::layout(&asked);
+        s.step = s.step.min(s.layout.len().saturating_sub(1));
+        s.asked = asked;
+    }
     let report = prequal::evaluate(policy, &firm, date);
     if !s.ready_sent {
         s.ready_sent = true;
         s.effects.push(Effect::Dispatch("prequal:ready", summary::ready(policy, s.lang)));
     }
+    s.pending.clear();
+    s.ranked.clear();
     if let Ok(report) = &report {
         let shown = shown(s, report);
-        s.effects.push(Effect::Dispatch("prequal:result", summary::result(report, &shown, s.lang)));
+        let open: Vec<Vec<Question>> = shown.iter().map(|q| questions::open_questions(policy, q, &firm)).collect();
+        s.ranked = form::rank(&s.asked, &open);
+        // Each product's questions in the overall order: those deciding the most first.
+        let ranked = &s.ranked;
+        s.pending = open
+            .iter()
+            .map(|list| ranked.iter().filter(|(q, _)| list.contains(q)).map(|(q, _)| q.clone()).collect())
+            .collect();
+        s.effects.push(Effect::Dispatch("prequal:result", summary::result(report, &shown, &s.pending, s.lang)));
     }
     s.report = Some(report);
     s.firm = Some(firm);
     s.problems = problems;
+    changed
 }
 
 /// The quotes the `products` attribute lets through, best first.
@@ -407,32 +447,28 @@ fn on_field(shared: &Rc<Shared>, target: &Element, committed: bool) {
     if target.id() == "pq-consent-box" {
         return;
     }
-    let Some(input) = target.get_attribute("name").as_deref().and_then(Input::from_id) else { return };
+    let Some(key) = target.get_attribute("name") else { return };
     let value = if let Some(el) = target.dyn_ref::<HtmlInputElement>() {
-        if el.type_() == "checkbox" {
-            if el.checked() {
-                "true".to_string()
-            } else {
-                String::new()
-            }
-        } else {
-            el.value()
-        }
+        el.value()
     } else if let Some(el) = target.dyn_ref::<HtmlSelectElement>() {
         el.value()
     } else {
         return;
     };
     update(shared, |shared, s| {
-        let changed = s.form.set(input, &value);
+        // A question the form asks: a built-in input or one of the pack's facts.
+        if !s.asked.iter().any(|q| q.id() == key) {
+            return Ok(Render::Nothing);
+        }
+        let changed = s.form.set_text(&key, &value);
         if committed {
             // A committed value shows its message; typing only clears one.
-            view::field_message(shared, s, input, true)?;
+            view::field_message(shared, s, &key, true)?;
         }
         if changed {
             s.consent = None;
             s.sent = None;
-            Ok(Render::Field(input))
+            Ok(Render::Field(key))
         } else {
             Ok(Render::Nothing)
         }
@@ -455,11 +491,20 @@ fn on_action(shared: &Rc<Shared>, button: &Element) {
         }
         "step" => {
             let step = button.get_attribute("data-step").and_then(|n| n.parse().ok()).unwrap_or(0);
-            go_to(s, step.min(STEPS.len() - 1));
+            go_to(s, step, None);
+            Ok(Render::Steps)
+        }
+        "ask" => {
+            // A question listed with the results: its step, and the focus on its input.
+            let id = button.get_attribute("data-q").unwrap_or_default();
+            let Some(step) = s.layout.iter().position(|st| st.questions.iter().any(|q| q.id() == id)) else {
+                return Ok(Render::Nothing);
+            };
+            go_to(s, step, Some(format!("pq-f-{id}")));
             Ok(Render::Steps)
         }
         "prev" => {
-            go_to(s, s.step.saturating_sub(1));
+            go_to(s, s.step.saturating_sub(1), None);
             Ok(Render::Steps)
         }
         "apply" => {
@@ -504,7 +549,10 @@ fn submit(s: &mut State, agreed: bool) {
     if let (Some(Ok(report)), Some(firm)) = (&s.report, &s.firm) {
         let shown = shown(s, report);
         if let Some((index, quote)) = shown.iter().enumerate().find(|(_, q)| q.product == product) {
-            s.effects.push(Effect::Dispatch("prequal:apply", summary::apply(report, quote, index + 1, firm, s.lang)));
+            s.effects.push(Effect::Dispatch(
+                "prequal:apply",
+                summary::apply(report, quote, index + 1, s.pending.get(index).map_or(&[], Vec::as_slice), firm, s.lang),
+            ));
         }
     }
     s.consent = None;
@@ -512,16 +560,18 @@ fn submit(s: &mut State, agreed: bool) {
     s.effects.push(Effect::Focus("pq-sent".into()));
 }
 
-fn go_to(s: &mut State, step: usize) {
-    s.step = step;
-    if let Some(first) = crate::form::Input::ALL.iter().find(|i| i.step() == step) {
-        s.effects.push(Effect::Focus(format!("pq-f-{}", first.id())));
+/// Show step `step` and focus `focus`, or the step's first question.
+fn go_to(s: &mut State, step: usize, focus: Option<String>) {
+    s.step = step.min(s.layout.len().saturating_sub(1));
+    let first = s.layout.get(s.step).and_then(|st| st.questions.first()).map(|q| format!("pq-f-{}", q.id()));
+    if let Some(id) = focus.or(first) {
+        s.effects.push(Effect::Focus(id));
     }
 }
 
 fn next_step(s: &mut State) -> R<Render> {
-    if s.step + 1 < STEPS.len() {
-        go_to(s, s.step + 1);
+    if s.step + 1 < s.layout.len() {
+        go_to(s, s.step + 1, None);
         Ok(Render::Steps)
     } else {
         s.effects.push(Effect::Focus("pq-results-title".into()));

@@ -5,13 +5,15 @@
 use super::dom::{flag, set_all, Dom, R};
 use super::{as_of, shown, Phase, Shared, State};
 use crate::chart;
-use crate::form::{Input, Kind, Read, STEPS, TERMS};
+use crate::form::{self, Input, Kind, Read, TERMS};
 use crate::format;
 use crate::i18n::{self, fill, T};
 use prequal::condition::Status;
+use prequal::facts::{FactDecl, FactKind, FactValue};
+use prequal::questions::Question;
 use prequal::report::{Quote, Report, Verdict};
 use prequal::schedule::RepaymentMethod;
-use prequal::size::Industry;
+use prequal::size::{Industry, SizeClass};
 use prequal::{Lang, Policy};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -101,7 +103,7 @@ fn form(dom: &Dom, s: &State, policy: &Policy, parent: &Element) -> R {
     set_all(&form, &[("part", "form"), ("novalidate", ""), ("aria-labelledby", "pq-title")])?;
     let steps = dom.add(&form, "ol", "pq-steps")?;
     set_all(&steps, &[("part", "steps"), ("aria-label", T::Steps.get(lang))])?;
-    for (i, title) in STEPS.iter().enumerate() {
+    for (i, step) in s.layout.iter().enumerate() {
         let li = dom.add(&steps, "li", "")?;
         let button = dom.add(&li, "button", "pq-step-btn")?;
         set_all(
@@ -114,33 +116,17 @@ fn form(dom: &Dom, s: &State, policy: &Policy, parent: &Element) -> R {
             ],
         )?;
         dom.text(&button, "span", "pq-step-n", &(i + 1).to_string())?;
-        dom.text(&button, "span", "pq-step-t", title.get(lang))?;
+        dom.text(&button, "span", "pq-step-t", step.title.get(lang))?;
     }
-    for (i, title) in STEPS.iter().enumerate() {
+    let of = s.layout.len().to_string();
+    for (i, step) in s.layout.iter().enumerate() {
         let set = dom.add(&form, "fieldset", "pq-step")?;
         set_all(&set, &[("id", &format!("pq-fs-{i}")), ("part", "step")])?;
         let legend = dom.add(&set, "legend", "pq-legend")?;
-        let n = (i + 1).to_string();
-        let of = STEPS.len().to_string();
-        dom.text(&legend, "span", "pq-stepof", &fill(T::StepOf.get(lang), &[&n, &of]))?;
-        dom.text(&legend, "span", "pq-legend-t", title.get(lang))?;
-        let mut checks: Option<Element> = None;
-        for &input in Input::ALL.iter().filter(|input| input.step() == i) {
-            if input.kind() == Kind::Check {
-                let group = match &checks {
-                    Some(group) => group.clone(),
-                    None => {
-                        let group = dom.add(&set, "fieldset", "pq-checks")?;
-                        group.set_attribute("part", "field")?;
-                        dom.text(&group, "legend", "pq-label", T::LabelQualifications.get(lang))?;
-                        checks = Some(group.clone());
-                        group
-                    }
-                };
-                checkbox(dom, s, &group, input)?;
-            } else {
-                field(dom, s, policy, &set, input)?;
-            }
+        dom.text(&legend, "span", "pq-stepof", &fill(T::StepOf.get(lang), &[&(i + 1).to_string(), &of]))?;
+        dom.text(&legend, "span", "pq-legend-t", step.title.get(lang))?;
+        for question in &step.questions {
+            field(dom, s, policy, &set, question)?;
         }
     }
     let nav = dom.add(&form, "div", "pq-nav")?;
@@ -148,18 +134,18 @@ fn form(dom: &Dom, s: &State, policy: &Policy, parent: &Element) -> R {
     set_all(&back, &[("type", "button"), ("id", "pq-prev"), ("data-action", "prev")])?;
     let next = dom.add(&nav, "button", "pq-btn pq-btn-primary")?;
     set_all(&next, &[("type", "submit"), ("id", "pq-next"), ("part", "next")])?;
-    steps_state(dom, s, &form)
+    steps_state(s, &form)
 }
 
 /// Show the current step (after a step change).
 pub fn steps(shared: &Shared, s: &State) -> R {
     let Some(form) = shared.root.query_selector("form")? else { return Ok(()) };
-    steps_state(&shared.dom, s, &form)
+    steps_state(s, &form)
 }
 
-fn steps_state(_dom: &Dom, s: &State, form: &Element) -> R {
+fn steps_state(s: &State, form: &Element) -> R {
     let lang = s.lang;
-    for i in 0..STEPS.len() {
+    for i in 0..s.layout.len() {
         if let Some(button) = form.query_selector(&format!("#pq-step-{i}"))? {
             if i == s.step {
                 button.set_attribute("aria-current", "step")?;
@@ -175,42 +161,87 @@ fn steps_state(_dom: &Dom, s: &State, form: &Element) -> R {
         flag(&back, "disabled", s.step == 0)?;
     }
     if let Some(next) = form.query_selector("#pq-next")? {
-        let last = s.step + 1 >= STEPS.len();
+        let last = s.step + 1 >= s.layout.len();
         next.set_text_content(Some(if last { T::SeeResults.get(lang) } else { T::Next.get(lang) }));
     }
     Ok(())
 }
 
-fn checkbox(dom: &Dom, s: &State, parent: &Element, input: Input) -> R {
-    let id = format!("pq-f-{}", input.id());
-    let label = dom.add(parent, "label", "pq-check")?;
-    let control = dom.add(&label, "input", "")?;
-    set_all(&control, &[("type", "checkbox"), ("id", &id), ("name", input.id()), ("part", "input")])?;
-    flag(&control, "checked", matches!(s.form.read(input), Ok(Read::Check(true))))?;
-    dom.text(&label, "span", "", input.label().get(s.lang))?;
-    Ok(())
+/// How a question is asked: its texts and its control, from the built-in input or from the
+/// fact the pack declares.
+struct Spec<'a> {
+    label: &'a str,
+    hint: Option<&'a str>,
+    unit: Option<&'a str>,
+    /// The options of a `<select>`, or `None` for a text input.
+    options: Option<Vec<(String, String)>>,
+    inputmode: &'static str,
+    /// An amount in 万元, echoed in yuan.
+    wan: bool,
 }
 
-fn field(dom: &Dom, s: &State, policy: &Policy, parent: &Element, input: Input) -> R {
+fn spec<'a>(s: &State, policy: &'a Policy, question: &Question) -> Option<Spec<'a>> {
     let lang = s.lang;
-    let key = input.id();
+    if let Some(input) = Input::from_id(question.id()) {
+        let select = matches!(input.kind(), Kind::Choice | Kind::YesNo);
+        return Some(Spec {
+            label: input.label().get(lang),
+            hint: input.hint().map(|t| t.get(lang)),
+            unit: input.unit().map(|t| t.get(lang)),
+            options: select.then(|| options(s, policy, input)),
+            inputmode: input.inputmode(),
+            wan: input.kind() == Kind::Wan,
+        });
+    }
+    let decl = policy.facts.iter().find(|d| d.id == question.id())?;
+    let options = match decl.kind {
+        FactKind::Number => None,
+        FactKind::YesNo => Some(yes_no_options(lang)),
+        FactKind::Choice => Some(
+            std::iter::once((String::new(), T::NotSure.get(lang).to_string()))
+                .chain(decl.choices.iter().map(|c| (c.id.clone(), c.label.get(lang).to_string())))
+                .collect(),
+        ),
+    };
+    let counts = decl.whole == Some(true) && decl.min.is_some_and(|m| !m.is_sign_negative());
+    Some(Spec {
+        label: decl.question.as_ref().unwrap_or(&decl.label).get(lang),
+        hint: decl.hint.as_ref().map(|t| t.get(lang)),
+        unit: decl.unit.as_ref().map(|t| t.get(lang)),
+        options,
+        inputmode: if counts { "numeric" } else { "decimal" },
+        wan: false,
+    })
+}
+
+fn yes_no_options(lang: Lang) -> Vec<(String, String)> {
+    [("", T::NotSure), ("true", T::Yes), ("false", T::No)]
+        .into_iter()
+        .map(|(value, text)| (value.to_string(), text.get(lang).to_string()))
+        .collect()
+}
+
+fn field(dom: &Dom, s: &State, policy: &Policy, parent: &Element, question: &Question) -> R {
+    let lang = s.lang;
+    let Some(spec) = spec(s, policy, question) else { return Ok(()) };
+    let key = question.id();
     let id = format!("pq-f-{key}");
     let wrap = dom.add(parent, "div", "pq-field")?;
     set_all(&wrap, &[("part", "field"), ("data-input", key)])?;
-    let label = dom.text(&wrap, "label", "pq-label", input.label().get(lang))?;
+    let label = dom.text(&wrap, "label", "pq-label", spec.label)?;
     label.set_attribute("for", &id)?;
     let mut described = Vec::new();
-    if let Some(hint) = input.hint() {
-        let p = dom.text(&wrap, "p", "pq-hint", hint.get(lang))?;
+    if let Some(hint) = spec.hint {
+        let p = dom.text(&wrap, "p", "pq-hint", hint)?;
         p.set_id(&format!("pq-h-{key}"));
         described.push(format!("pq-h-{key}"));
     }
     let row = dom.add(&wrap, "div", "pq-control")?;
-    let control = if input.kind() == Kind::Choice {
+    let current = s.form.text(key);
+    let control = if let Some(options) = spec.options {
         let select = dom.add(&row, "select", "pq-input")?;
-        let current = s.form.get(input);
         let mut found = false;
-        for (value, text) in options(s, policy, input) {
+        for (value, text) in options {
             let option = dom.text(&select, "option", "", &text)?;
             option.set_attribute("value", &value)?;
             if value == current {
@@ -229,31 +260,31 @@ fn field(dom: &Dom, s: &State, policy: &Policy, parent: &Element, input: Input) 
             &text,
             &[
                 ("type", "text"),
-                ("inputmode", input.inputmode()),
+                ("inputmode", spec.inputmode),
                 ("autocomplete", "off"),
                 ("spellcheck", "false"),
-                ("value", s.form.get(input)),
+                ("value", current),
             ],
         )?;
         text
     };
     set_all(&control, &[("id", &id), ("name", key), ("part", "input")])?;
-    if let Some(unit) = input.unit() {
-        let u = dom.text(&row, "span", "pq-unit", unit.get(lang))?;
+    if let Some(unit) = spec.unit {
+        let u = dom.text(&row, "span", "pq-unit", unit)?;
         u.set_id(&format!("pq-u-{key}"));
         described.push(format!("pq-u-{key}"));
     }
-    if input.kind() == Kind::Wan {
+    if spec.wan {
         let echo = dom.add(&wrap, "p", "pq-echo")?;
         echo.set_id(&format!("pq-x-{key}"));
-        echo.set_text_content(Some(&echo_text(s, input)));
+        echo.set_text_content(Some(&echo_text(s, key)));
         described.push(format!("pq-x-{key}"));
     }
     let error = dom.add(&wrap, "p", "pq-err")?;
     set_all(&error, &[("id", &format!("pq-e-{key}")), ("part", "field-error")])?;
     described.push(format!("pq-e-{key}"));
     control.set_attribute("aria-describedby", &described.join(" "))?;
-    if let Some(problem) = s.form.problem(input) {
+    if let Some(problem) = s.form.problem(key, &policy.facts) {
         error.set_text_content(Some(&problem.message(lang)));
         control.set_attribute("aria-invalid", "true")?;
     }
@@ -261,20 +292,20 @@ fn field(dom: &Dom, s: &State, policy: &Policy, parent: &Element, input: Input) 
 }
 
 /// What a 万元 field means in yuan, e.g. `即 6,500,000 元`.
-fn echo_text(s: &State, input: Input) -> String {
-    match s.form.read(input) {
-        Ok(Read::Number(yuan)) => fill(T::Equals.get(s.lang), &[&format::yuan_exact(s.lang, yuan)]),
+fn echo_text(s: &State, key: &str) -> String {
+    match Input::from_id(key).map(|input| s.form.read(input)) {
+        Some(Ok(Read::Number(yuan))) => fill(T::Equals.get(s.lang), &[&format::yuan_exact(s.lang, yuan)]),
         _ => String::new(),
     }
 }
 
 /// Update one field's message, echo and `aria-invalid`. With `show`, a problem is shown;
 /// without, a message only goes away (so typing does not flash errors mid-number).
-pub fn field_message(shared: &Shared, s: &State, input: Input, show: bool) -> R {
-    let key = input.id();
-    let problem = s.form.problem(input);
+pub fn field_message(shared: &Shared, s: &State, key: &str, show: bool) -> R {
+    let Phase::Ready(policy) = &s.phase else { return Ok(()) };
+    let problem = s.form.problem(key, &policy.facts);
     if let Some(echo) = shared.root.get_element_by_id(&format!("pq-x-{key}")) {
-        echo.set_text_content(Some(&echo_text(s, input)));
+        echo.set_text_content(Some(&echo_text(s, key)));
     }
     let (Some(error), Some(control)) =
         (shared.root.get_element_by_id(&format!("pq-e-{key}")), shared.root.get_element_by_id(&format!("pq-f-{key}")))
@@ -299,14 +330,16 @@ fn options(s: &State, policy: &Policy, input: Input) -> Vec<(String, String)> {
     let lang = s.lang;
     let mut out = Vec::new();
     let pick = |zh: &str, en: &str| if lang == Lang::ZhCn { zh.to_string() } else { en.to_string() };
+    let unanswered = |text: T| (String::new(), text.get(lang).to_string());
     match input {
         Input::Industry => {
+            out.push(unanswered(T::Choose));
             for industry in Industry::ALL {
                 out.push((industry.id().to_string(), pick(industry.name_zh(), industry.name_en())));
             }
         }
         Input::Park => {
-            out.push((String::new(), T::NoPark.get(lang).to_string()));
+            out.push(unanswered(T::Choose));
             for park in &policy.parks {
                 let mut name = park.name.get(lang).to_string();
                 if let Some(district) = &park.district {
@@ -315,31 +348,39 @@ fn options(s: &State, policy: &Policy, input: Input) -> Vec<(String, String)> {
                 }
                 out.push((park.id.clone(), name));
             }
+            // Not one of the pack's parks: an answer too (no partner park), unlike no answer.
+            if policy.park(OTHER_PARK).is_none() {
+                out.push((OTHER_PARK.to_string(), T::OtherPark.get(lang).to_string()));
+            }
         }
         Input::TaxGrade => {
-            out.push((String::new(), T::NotSure.get(lang).to_string()));
+            out.push(unanswered(T::NotSure));
             for grade in ["A", "B", "M", "C", "D"] {
                 out.push((grade.to_string(), grade.to_string()));
             }
         }
         Input::TermMonths => {
-            out.push((String::new(), T::TermDefault.get(lang).to_string()));
+            out.push(unanswered(T::TermDefault));
             for months in TERMS {
                 out.push((months.to_string(), fill(T::Months.get(lang), &[&months.to_string()])));
             }
         }
         Input::RepaymentMethod => {
-            out.push((String::new(), T::ProductDefault.get(lang).to_string()));
+            out.push(unanswered(T::ProductDefault));
             for method in
                 [RepaymentMethod::EqualInstallment, RepaymentMethod::EqualPrincipal, RepaymentMethod::InterestOnly]
             {
                 out.push((method.id().to_string(), pick(method.name_zh(), method.name_en())));
             }
         }
+        _ if input.kind() == Kind::YesNo => return yes_no_options(lang),
         _ => {}
     }
     out
 }
+
+/// The park answer "another park, not in the pack's list".
+const OTHER_PARK: &str = "other";
 
 /// Re-render the results (after any change), and the live region when its text changes.
 pub fn results(shared: &Shared, s: &mut State) -> R {
@@ -355,6 +396,7 @@ pub fn results(shared: &Shared, s: &mut State) -> R {
             let quotes = shown(s, report);
             announce = crate::summary::announce(&quotes, s.lang);
             meta(dom, s, report, quotes.len(), &body)?;
+            asks(dom, s, policy, &body)?;
             let list = dom.add(&body, "ol", "pq-cards")?;
             for (i, q) in quotes.iter().enumerate() {
                 card(dom, s, policy, report, &list, q, i)?;
@@ -396,15 +438,47 @@ fn notes(dom: &Dom, s: &State, policy: &Policy, body: &Element) -> R {
     Ok(())
 }
 
+/// The questions still open, those that decide the most products first, each a button
+/// that goes to its input.
+fn asks(dom: &Dom, s: &State, policy: &Policy, body: &Element) -> R {
+    const SHOWN: usize = 5;
+    let lang = s.lang;
+    if s.ranked.is_empty() {
+        return Ok(());
+    }
+    let left = s.ranked.len().to_string();
+    let wrap = dom.add(body, "div", "pq-ask")?;
+    set_all(&wrap, &[("data-left", &left), ("part", "questions")])?;
+    dom.text(&wrap, "h4", "", &fill(T::QuestionsLeft.get(lang), &[&left]))?;
+    dom.text(&wrap, "p", "pq-ask-sub", T::AskFirst.get(lang))?;
+    let list = dom.add(&wrap, "ol", "")?;
+    for (question, products) in s.ranked.iter().take(SHOWN) {
+        let li = dom.add(&list, "li", "")?;
+        let button = dom.text(&li, "button", "pq-link", form::question_label(policy, question, lang))?;
+        set_all(&button, &[("type", "button"), ("data-action", "ask"), ("data-q", question.id())])?;
+        if s.pending.len() > 1 {
+            dom.text(&li, "span", "pq-provider", &fill(T::Decides.get(lang), &[&products.to_string()]))?;
+        }
+    }
+    if s.ranked.len() > SHOWN {
+        dom.text(&wrap, "p", "pq-ask-sub", &fill(T::AndMore.get(lang), &[&(s.ranked.len() - SHOWN).to_string()]))?;
+    }
+    Ok(())
+}
+
 fn meta(dom: &Dom, s: &State, report: &Report, count: usize, body: &Element) -> R {
     let lang = s.lang;
     let meta = dom.add(body, "div", "pq-meta")?;
-    let size = dom.add(&meta, "p", "pq-size")?;
-    dom.text(&size, "span", "pq-meta-k", T::FirmSize.get(lang))?;
-    let value = dom.text(&size, "strong", "", i18n::size(lang, report.firm.size_class))?;
-    set_all(&value, &[("data-k", "size_class"), ("data-raw", i18n::size_id(report.firm.size_class))])?;
-    if let Some(years) = report.firm.years_in_operation {
-        dom.text(&size, "span", "pq-meta-x", &fill(T::YearsOp.get(lang), &[&format::plain(years)]))?;
+    // The size class only where a product reads it (then the industry is asked) or it is known.
+    let class = report.firm.size_class;
+    if class != SizeClass::Unknown || s.asked.contains(&Question::Profile("industry")) {
+        let size = dom.add(&meta, "p", "pq-size")?;
+        dom.text(&size, "span", "pq-meta-k", T::FirmSize.get(lang))?;
+        let value = dom.text(&size, "strong", "", i18n::size(lang, class))?;
+        set_all(&value, &[("data-k", "size_class"), ("data-raw", i18n::size_id(class))])?;
+        if let Some(years) = report.firm.years_in_operation {
+            dom.text(&size, "span", "pq-meta-x", &fill(T::YearsOp.get(lang), &[&format::plain(years)]))?;
+        }
     }
     let date = report.as_of.to_string();
     let lpr = format::percent(report.market.lpr_1y.value);
@@ -445,7 +519,7 @@ fn card(dom: &Dom, s: &State, policy: &Policy, report: &Report, list: &Element, 
         dom.append_text(&p, &error.message(lang))?;
     }
     figures(dom, s, &li, q)?;
-    reasons(dom, s, &li, q)?;
+    reasons(dom, s, policy, &li, q, s.pending.get(index).map_or(&[], Vec::as_slice))?;
     subsidies(dom, s, &li, q)?;
     if q.loan.is_some() {
         let details = dom.add(&li, "details", "pq-schedule")?;
@@ -568,10 +642,19 @@ fn figures(dom: &Dom, s: &State, card: &Element, q: &Quote) -> R {
     Ok(())
 }
 
-fn reasons(dom: &Dom, s: &State, card: &Element, q: &Quote) -> R {
+fn reasons(dom: &Dom, s: &State, policy: &Policy, card: &Element, q: &Quote, pending: &[Question]) -> R {
     let lang = s.lang;
     let wrap = dom.add(card, "div", "pq-reasons")?;
     wrap.set_attribute("part", "reasons")?;
+    if !pending.is_empty() {
+        // The questions that would decide this product, those that decide the most first.
+        let count = pending.len().to_string();
+        let ids: Vec<&str> = pending.iter().map(Question::id).collect();
+        let p = dom.text(&wrap, "p", "pq-left", &fill(T::CardLeft.get(lang), &[&count]))?;
+        set_all(&p, &[("data-left", &count), ("data-questions", &ids.join(" "))])?;
+        let labels: Vec<&str> = pending.iter().map(|q| form::question_label(policy, q, lang)).collect();
+        dom.text(&p, "span", "", &labels.join(T::ListSep.get(lang)))?;
+    }
     let groups = [
         (
             T::WhyNot,
@@ -795,12 +878,12 @@ fn consent(dom: &Dom, s: &State, policy: &Policy, report: &Report, card: &Elemen
     }
     dom.text(&panel, "h6", "pq-answers-title", T::YourAnswers.get(lang))?;
     let answers = dom.add(&panel, "dl", "pq-answers")?;
-    for &input in Input::ALL {
-        if let Some(text) = answer(s, policy, input) {
-            let item = dom.add(&answers, "div", "")?;
-            dom.text(&item, "dt", "", input.label().get(lang))?;
-            dom.text(&item, "dd", "", &text)?;
-        }
+    let builtin = Input::ALL.iter().filter_map(|&input| Some((input.label().get(lang), answer(s, policy, input)?)));
+    let facts = policy.facts.iter().filter_map(|decl| Some((decl.label.get(lang), fact_answer(s, decl)?)));
+    for (label, text) in builtin.chain(facts) {
+        let item = dom.add(&answers, "div", "")?;
+        dom.text(&item, "dt", "", label)?;
+        dom.text(&item, "dd", "", &text)?;
     }
     let label = dom.add(&panel, "label", "pq-check")?;
     let box_ = dom.add(&label, "input", "")?;
@@ -827,7 +910,7 @@ fn answer(s: &State, policy: &Policy, input: Input) -> Option<String> {
     let text = s.form.get(input).trim().to_string();
     match (input.kind(), read) {
         (_, Read::Empty) => None,
-        (Kind::Check, Read::Check(on)) => Some((if on { T::Yes } else { T::No }).get(lang).to_string()),
+        (_, Read::YesNo(on)) => Some((if on { T::Yes } else { T::No }).get(lang).to_string()),
         (Kind::Choice, Read::Choice(id)) => {
             options(s, policy, input).into_iter().find(|(value, _)| *value == id).map(|(_, t)| t).or(Some(id))
         }
@@ -837,4 +920,20 @@ fn answer(s: &State, policy: &Policy, input: Input) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// An answer to a declared fact as the visitor gave it, for the consent summary.
+fn fact_answer(s: &State, decl: &FactDecl) -> Option<String> {
+    let lang = s.lang;
+    Some(match s.form.read_fact(decl).ok()?? {
+        FactValue::YesNo(on) => (if on { T::Yes } else { T::No }).get(lang).to_string(),
+        FactValue::Text(id) => decl.choice(&id).map_or(id.clone(), |c| c.label.get(lang).to_string()),
+        FactValue::Number(n) => {
+            let number = format::group(&format::plain(n));
+            match &decl.unit {
+                Some(unit) => format!("{number} {}", unit.get(lang)),
+                None => number,
+            }
+        }
+    })
 }
