@@ -203,6 +203,15 @@ impl Firm {
         Ok(firm)
     }
 
+    /// Parse what a page already knows about a firm being filled in: as [`Firm::from_json`],
+    /// but the industry may be left out (then unknown, as in a form not yet answered).
+    pub fn from_json_partial(text: &str) -> Result<Firm> {
+        limits::check_document(text.len())?;
+        let Partial(firm) = crate::json::from_str(text)?;
+        firm.check()?;
+        Ok(firm)
+    }
+
     /// Read a firm from a parsed JSON document; errors name the JSON path.
     pub fn from_value(value: &serde_json::Value) -> Result<Firm> {
         let firm: Firm = crate::json::from_value(value)?;
@@ -304,56 +313,89 @@ impl FromJson for Qualifications {
 
 impl FromJson for Firm {
     fn from_json(node: Node<'_>) -> Result<Firm> {
-        let o = node.object(&[
-            "industry",
-            "employees",
-            "revenue",
-            "total_assets",
-            "founded",
-            "years_in_operation",
-            "park",
-            "years_in_park",
-            "tax_grade",
-            "annual_tax_paid",
-            "overdue_current",
-            "overdue_12m",
-            "overdue_24m",
-            "inquiries_6m",
-            "legal_rep_age",
-            "debt_ratio",
-            "existing_credit_loans",
-            "qualifications",
-            "requested_amount",
-            "term_months",
-            "repayment_method",
-            "facts",
-        ])?;
-        crate::read_fields!(
-            o,
-            Firm {
-                industry: req_some("industry"),
-                employees: opt("employees"),
-                revenue: opt("revenue"),
-                total_assets: opt("total_assets"),
-                founded: opt("founded"),
-                years_in_operation: opt("years_in_operation"),
-                park: opt("park"),
-                years_in_park: opt("years_in_park"),
-                tax_grade: opt("tax_grade"),
-                annual_tax_paid: opt("annual_tax_paid"),
-                overdue_current: opt("overdue_current"),
-                overdue_12m: opt("overdue_12m"),
-                overdue_24m: opt("overdue_24m"),
-                inquiries_6m: opt("inquiries_6m"),
-                legal_rep_age: opt("legal_rep_age"),
-                debt_ratio: opt("debt_ratio"),
-                existing_credit_loans: opt("existing_credit_loans"),
-                qualifications: or_default("qualifications"),
-                requested_amount: opt("requested_amount"),
-                term_months: opt("term_months"),
-                repayment_method: opt("repayment_method"),
-                facts: or_default("facts"),
-            }
-        )
+        read(node, true)
+    }
+}
+
+/// A profile being filled in: as [`Firm`], but the industry may be left out.
+struct Partial(Firm);
+
+impl FromJson for Partial {
+    fn from_json(node: Node<'_>) -> Result<Partial> {
+        read(node, false).map(Partial)
+    }
+}
+
+fn read(node: Node<'_>, industry_required: bool) -> Result<Firm> {
+    let o = node.object(&[
+        "industry",
+        "employees",
+        "revenue",
+        "total_assets",
+        "founded",
+        "years_in_operation",
+        "park",
+        "years_in_park",
+        "tax_grade",
+        "annual_tax_paid",
+        "overdue_current",
+        "overdue_12m",
+        "overdue_24m",
+        "inquiries_6m",
+        "legal_rep_age",
+        "debt_ratio",
+        "existing_credit_loans",
+        "qualifications",
+        "requested_amount",
+        "term_months",
+        "repayment_method",
+        "facts",
+    ])?;
+    crate::read_fields!(
+        o,
+        Firm {
+            industry: maybe("industry", industry_required),
+            employees: opt("employees"),
+            revenue: opt("revenue"),
+            total_assets: opt("total_assets"),
+            founded: opt("founded"),
+            years_in_operation: opt("years_in_operation"),
+            park: opt("park"),
+            years_in_park: opt("years_in_park"),
+            tax_grade: opt("tax_grade"),
+            annual_tax_paid: opt("annual_tax_paid"),
+            overdue_current: opt("overdue_current"),
+            overdue_12m: opt("overdue_12m"),
+            overdue_24m: opt("overdue_24m"),
+            inquiries_6m: opt("inquiries_6m"),
+            legal_rep_age: opt("legal_rep_age"),
+            debt_ratio: opt("debt_ratio"),
+            existing_credit_loans: opt("existing_credit_loans"),
+            qualifications: or_default("qualifications"),
+            requested_amount: opt("requested_amount"),
+            term_months: opt("term_months"),
+            repayment_method: opt("repayment_method"),
+            facts: or_default("facts"),
+        }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_profile_may_leave_the_industry_out() {
+        let text = r#"{"park": "xinghe-world", "years_in_park": 3, "facts": {"pending_lawsuit": false}}"#;
+        assert_eq!(Firm::from_json(text).unwrap_err().path, "$.industry");
+        let firm = Firm::from_json_partial(text).unwrap();
+        assert_eq!((firm.industry, firm.park.as_deref()), (None, Some("xinghe-world")));
+        assert!(firm.facts.contains_key("pending_lawsuit"));
+        // Everything else is read and checked as in a whole profile.
+        assert_eq!(Firm::from_json_partial(r#"{"revenue": -1}"#).unwrap_err().path, "$.revenue");
+        assert_eq!(
+            Firm::from_json_partial(r#"{"industry": "software_it"}"#).unwrap().industry,
+            Some(Industry::SoftwareIt)
+        );
     }
 }

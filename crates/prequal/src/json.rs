@@ -190,9 +190,13 @@ impl Object<'_> {
         }
     }
 
-    /// A field that must be there, as `Some` (for struct fields that may be unknown elsewhere).
-    pub fn req_some<T: FromJson>(&self, key: &'static str) -> Result<Option<T>> {
-        self.req(key).map(Some)
+    /// A field that must be there when `required`, else may be left out or `null`.
+    pub fn maybe<T: FromJson>(&self, key: &'static str, required: bool) -> Result<Option<T>> {
+        if required {
+            self.req(key).map(Some)
+        } else {
+            self.opt(key)
+        }
     }
 
     /// A field that may be left out or `null`.

@@ -213,7 +213,7 @@ impl Widget {
             s.prefill_error = None;
             s.prefill = None;
             if let Some(text) = json.as_deref().filter(|t| !t.trim().is_empty() && t.trim() != "null") {
-                match Firm::from_json(text) {
+                match Firm::from_json_partial(text) {
                     Ok(firm) => s.prefill = Some(firm),
                     Err(error) => s.prefill_error = Some(error),
                 }
