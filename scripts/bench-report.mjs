@@ -137,7 +137,7 @@ if (floor?.length) {
   blocks['size-floor'] = [
     '| module | what is in it | raw | gzip -9 | brotli |', '|---|---|---|---|---|',
     ...floor.map((r) => `| ${r.name} | ${what[r.name] ?? 'the shipped SDK: every API function, the JS value handling, the tape'} | ${kib(r.raw)} | **${kib(r.gzip)}** | ${kib(r.brotli)} |`),
-    '', '`bash scripts/size-floor.sh` (benches/size-floor: the engine with text-in, JSON-text-out entry points and nothing else; the SDK\'s profile, wasm-bindgen and wasm-opt -Oz)',
+    '', '`bash scripts/size-floor.sh` (benches/size-floor: the engine with text-in, JSON-text-out entry points and nothing else; the SDK\'s profile (`wasm`), wasm-bindgen and wasm-opt flags)',
   ].join('\n');
 }
 

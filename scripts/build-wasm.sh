@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # Build the WASM SDK into pkg/ (an npm-style package: ES module + .wasm + TypeScript types).
 #
-#   scripts/build-wasm.sh              # the SDK, into pkg/
-#   scripts/build-wasm.sh --vectors    # the same engine plus runVector() for the cross-target
-#                                      # test vectors, into target/prequal-wasm-vectors/pkg/
+#   scripts/build-wasm.sh               # the SDK, into pkg/
+#   scripts/build-wasm.sh --vectors     # the test build: the same engine plus runVector() for
+#                                       # the cross-target test vectors and the advisor
+#                                       # (advise()), into target/prequal-wasm-vectors/pkg/
+#   scripts/build-wasm.sh --with-advise # the SDK with the advisor (feature `advise`), into
+#                                       # target/prequal-wasm-advise/pkg/. Not pkg/: the
+#                                       # advisor ships when the SDK with it fits the size
+#                                       # gate (scripts/size.sh; see crates/prequal-wasm/Cargo.toml)
+#
+# The .wasm is built with the `wasm` profile (Cargo.toml: opt-level "z", fat LTO, abort on
+# panic), not `release`, which is the fast native CLI's (`cargo install`).
 #
 # Idempotent and self-installing on a fresh machine (scripts/wasm-toolchain.sh): the wasm32
 # target, the wasm-bindgen CLI at exactly the version the crate is pinned to (only when
@@ -18,7 +26,8 @@ variant=sdk
 case "${1:-}" in
   "") ;;
   --vectors) variant=vectors ;;
-  *) echo "usage: $0 [--vectors]" >&2; exit 2 ;;
+  --with-advise) variant=advise ;;
+  *) echo "usage: $0 [--vectors | --with-advise]" >&2; exit 2 ;;
 esac
 
 say() { printf '\033[1m[build-wasm]\033[0m %s\n' "$*" >&2; }
@@ -36,22 +45,27 @@ fi
 # --- build -----------------------------------------------------------------------------------
 features=()
 out=pkg
-if [ "$variant" = vectors ]; then
-  features=(--features vectors)
-  out="$WASM_TARGET_DIR/prequal-wasm-vectors/pkg"
-fi
+case "$variant" in
+  vectors) features=(--features vectors) out="$WASM_TARGET_DIR/prequal-wasm-vectors/pkg" ;;
+  advise) features=(--features advise) out="$WASM_TARGET_DIR/prequal-wasm-advise/pkg" ;;
+esac
 
-say "cargo build --release --target wasm32-unknown-unknown -p prequal-wasm ${features[*]}"
-cargo build --release --target wasm32-unknown-unknown -p prequal-wasm "${features[@]}"
+say "cargo build --profile wasm --target wasm32-unknown-unknown -p prequal-wasm ${features[*]}"
+cargo build --profile wasm --target wasm32-unknown-unknown -p prequal-wasm "${features[@]}"
 
 rm -rf "$out"
 mkdir -p "$out"
 say "wasm-bindgen $WASM_BINDGEN_VERSION --target web → $out"
 wasm-bindgen --target web --out-dir "$out" --out-name prequal \
-  "$WASM_TARGET_DIR/wasm32-unknown-unknown/release/prequal_wasm.wasm"
+  "$WASM_TARGET_DIR/wasm32-unknown-unknown/wasm/prequal_wasm.wasm"
 
-say "wasm-opt -Oz (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
-"$WASM_OPT" -Oz "$out/prequal_bg.wasm" -o "$out/prequal_bg.opt.wasm"
+# The widget's flags (scripts/build-widget.sh): --converge: run -Oz again until the module
+# stops shrinking; --low-memory-unused: Rust puts the 1 MiB stack first (growing down to 0)
+# and its data above it, so the lowest 1 KiB is never addressed, which lets wasm-opt fold
+# pointer offsets; --strip-producers: the toolchain names, useless to a browser.
+say "wasm-opt -Oz --converge --low-memory-unused --strip-producers (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
+"$WASM_OPT" -Oz --converge --low-memory-unused --strip-producers \
+  "$out/prequal_bg.wasm" -o "$out/prequal_bg.opt.wasm"
 mv "$out/prequal_bg.opt.wasm" "$out/prequal_bg.wasm"
 
 # --- package.json ------------------------------------------------------------------------------

@@ -40,15 +40,17 @@ if [ "${1:-}" = "--sri" ]; then
   exit 0
 fi
 
-say "cargo build --release --target wasm32-unknown-unknown -p prequal-widget"
-cargo build --release --target wasm32-unknown-unknown -p prequal-widget
+# The `wasm` profile (Cargo.toml: opt-level "z", fat LTO, abort on panic); `release` is the
+# native CLI's.
+say "cargo build --profile wasm --target wasm32-unknown-unknown -p prequal-widget"
+cargo build --profile wasm --target wasm32-unknown-unknown -p prequal-widget
 
 out=www/pkg
 rm -rf "$out"
 mkdir -p "$out"
 say "wasm-bindgen --target web → $out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name prequal_widget \
-  "$WASM_TARGET_DIR/wasm32-unknown-unknown/release/prequal_widget.wasm"
+  "$WASM_TARGET_DIR/wasm32-unknown-unknown/wasm/prequal_widget.wasm"
 
 # --converge: run -Oz again until the module stops shrinking (~1 KB gzip, ~7 s);
 # --low-memory-unused: Rust puts the 1 MiB stack first (growing down to 0) and its data

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # How small a WASM module running prequal's engine can be, whatever the SDK around it:
 # builds benches/size-floor (the engine with text-in, JSON-text-out entry points and
-# nothing else) in three variants with the SDK's profile, wasm-bindgen and wasm-opt -Oz,
-# and prints raw, gzip -9 and brotli sizes of each .wasm next to the shipped SDK's.
+# nothing else) in three variants with the SDK's profile (`wasm`), wasm-bindgen and wasm-opt
+# flags, and prints raw, gzip -9 and brotli sizes of each .wasm next to the shipped SDK's.
 #
 #   bash scripts/size-floor.sh [--json FILE]
 #
@@ -46,10 +46,11 @@ for variant in schedule evaluate evaluate-bundled; do
   [ "$variant" = schedule ] || features=(--features "$variant")
   echo "[size-floor] $variant" >&2
   (cd benches/size-floor && CARGO_TARGET_DIR="$target" \
-    cargo build -q --release --target wasm32-unknown-unknown "${features[@]}")
+    cargo build -q --profile wasm --target wasm32-unknown-unknown "${features[@]}")
   wasm-bindgen --target web --out-dir "$work/$variant" --out-name floor \
-    "$target/wasm32-unknown-unknown/release/prequal_size_floor.wasm"
-  "$WASM_OPT" -Oz "$work/$variant/floor_bg.wasm" -o "$work/$variant/floor.wasm"
+    "$target/wasm32-unknown-unknown/wasm/prequal_size_floor.wasm"
+  # The SDK's wasm-opt flags (scripts/build-wasm.sh).
+  "$WASM_OPT" -Oz --converge --low-memory-unused --strip-producers "$work/$variant/floor_bg.wasm" -o "$work/$variant/floor.wasm"
   measure "$variant" "$work/$variant/floor.wasm"
 done
 if [ -f pkg/prequal_bg.wasm ]; then

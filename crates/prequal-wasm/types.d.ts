@@ -3,11 +3,18 @@
 //
 // Hand-written from the Rust types of crates/prequal (report.rs, policy.rs, firm.rs,
 // facts.rs, schedule.rs, size.rs, cost.rs, apr.rs, condition.rs, error.rs); wasm-bindgen copies this
-// file into pkg/prequal_wasm.d.ts. tests/wasm checks it against real outputs with tsc.
+// file into pkg/prequal.d.ts (a `typescript_custom_section` in src/lib.rs). tests/wasm checks it
+// against real outputs with tsc.
+//
+// Only what every build has is declared here. A feature's functions are declared next to
+// them, under the same `cfg`, so the shipped pkg/prequal.d.ts never declares a function its
+// .wasm lacks: the advisor (`advise`, `PreparedPolicy.advise`, the Advice* types) in
+// advise.d.ts (feature `advise`: the test build and `scripts/build-wasm.sh --with-advise`,
+// not pkg/ until it fits the size gate), `runVector` in src/lib.rs (feature `vectors`).
 //
 // Conventions: documents (packs, firm profiles) and everything returned use the engine's
 // JSON names (snake_case), identical to the native build and the CLI; the request objects
-// of `schedule` use camelCase. Money and rates come back as decimal strings, never floats.
+// of `schedule` (and `advise`) use camelCase. Money and rates come back as decimal strings, never floats.
 // ---------------------------------------------------------------------------------------
 
 /** An exact decimal number as text, e.g. `"304.15"` (money, 2 places) or `"0.035570"` (APR, 6 places). */
@@ -52,7 +59,7 @@ export interface PrequalError extends Error {
   /** JSON path inside the argument named by `input`, e.g. `$.products[0].amount_max`; `$` for the whole argument. */
   path: string;
   /** The argument concerned. */
-  input: "policy" | "firm" | "asOf" | "request" | "kind" | "input";
+  input: "policy" | "firm" | "asOf" | "request" | "product" | "kind" | "input";
   /** `path`, a summary and what was expected, in the requested language. */
   message: string;
 }

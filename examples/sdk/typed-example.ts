@@ -1,5 +1,6 @@
 // A typed caller of the SDK: tsc checks it against pkg/prequal.d.ts (scripts/test-wasm.sh).
 // It is an example too: how a bank's or park's TypeScript page might use the engine.
+// The advisor (advise()) is not in the shipped SDK yet: see typed-advise.ts.
 import init, {
   classify,
   defaultPolicy,

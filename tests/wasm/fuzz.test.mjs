@@ -4,12 +4,18 @@
 // TypeError from the glue, or anything else. The module must stay usable: at the end the
 // same call gives the same bytes as before the fuzzing.
 //
+// The advisor's calls (advise, PreparedPolicy.advise) go to the test build
+// (scripts/build-wasm.sh --vectors): the shipped SDK does not have it until it fits the size
+// gate (see tests/wasm/advise.test.mjs). Both modules must come out usable and unchanged.
+//
 // PREQUAL_FUZZ_SEED and PREQUAL_FUZZ_CALLS override the seed and the number of calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jsonFiles, loadSdk, readJson, readText } from './sdk.mjs';
+import { jsonFiles, loadSdk, loadVectorsBuild, readJson, readText } from './sdk.mjs';
 
 const sdk = await loadSdk();
+/** The test build, for the advisor. */
+const withAdvise = await loadVectorsBuild();
 const SEED = Number(process.env.PREQUAL_FUZZ_SEED ?? 20260220);
 const CALLS = Number(process.env.PREQUAL_FUZZ_CALLS ?? 12_000);
 
@@ -37,6 +43,13 @@ const scheduleRequests = [
   { principal: 15000, annualRate: 0.08, months: 60, method: 'equal_installment' },
   { principal: '1000000', annualRate: '0.035', months: 36, method: 'equal_principal' },
   { principal: '500000.50', annualRate: '0', months: 1, method: 'interest_only' },
+];
+const adviceRequests = [
+  {},
+  { amount: '1000000', objective: 'apr' },
+  { amount: 2000000, maxPayment: '100000', objective: 'total-cost' },
+  { amount: '500000', objective: 'max_payment' },
+  { maxPayment: 150000, objective: 'max-payment' },
 ];
 const classifyRequests = [
   { industry: 'industry', employees: 25, revenue: '3000000' },
@@ -237,13 +250,19 @@ const calls = [
   [2, 'preparePolicy', () => [policyArg(), langArg()]],
   [2, 'prepared.evaluate', () => [firmArg(), dateArg(), langArg()]],
   [2, 'prepared.eligibility', () => [pick([...pack.products.map((p) => p.id), garbage()]), firmArg(), dateArg(), langArg()]],
+  [2, 'advise', () => [policyArg(), firmArg(), chance(0.2) ? undefined : requestArg(adviceRequests), dateArg(), langArg()]],
+  [1, 'advise', () => [pick(['default', pack]), firmArg(), chance(0.2) ? undefined : requestArg(adviceRequests), dateArg(), langArg()]],
+  [2, 'prepared.advise', () => [firmArg(), chance(0.2) ? undefined : requestArg(adviceRequests), dateArg(), langArg()]],
 ];
-// The methods of a prepared pack, called like the functions.
+// The methods of a prepared pack, called like the functions; the advisor's in the test build.
 const prepared = sdk.preparePolicy(pack);
+const preparedWithAdvise = withAdvise.preparePolicy(pack);
 const api = {
   ...sdk,
   'prepared.evaluate': (...args) => prepared.evaluate(...args),
   'prepared.eligibility': (...args) => prepared.eligibility(...args),
+  advise: (...args) => withAdvise.advise(...args),
+  'prepared.advise': (...args) => preparedWithAdvise.advise(...args),
 };
 const weights = calls.reduce((sum, [w]) => sum + w, 0);
 
@@ -269,7 +288,9 @@ function preview(args) {
 
 test(`fuzz: ${CALLS} random and malformed calls (seed ${SEED}) give a result or a coded Error`, () => {
   const baseline = JSON.stringify(sdk.evaluate(pack, firms[0]));
-  const tally = { results: 0, errors: 0, byFunction: {}, codes: {} };
+  const eligible = readJson('examples/firms/eligible.json');
+  const adviceBaseline = JSON.stringify(withAdvise.advise(pack, eligible, adviceRequests[2]));
+  const tally = { results: 0, errors: 0, byFunction: {}, resultsBy: {}, codes: {} };
   for (let i = 0; i < CALLS; i++) {
     const [name, args] = nextCall();
     tally.byFunction[name] = (tally.byFunction[name] ?? 0) + 1;
@@ -288,19 +309,26 @@ test(`fuzz: ${CALLS} random and malformed calls (seed ${SEED}) give a result or 
     assert.notEqual(result, undefined, `call #${i} ${name} returned undefined`);
     result?.free?.(); // a PreparedPolicy: release it now
     tally.results++;
+    tally.resultsBy[name] = (tally.resultsBy[name] ?? 0) + 1;
   }
   // Still usable, and unchanged.
   assert.equal(JSON.stringify(sdk.evaluate(pack, firms[0])), baseline);
+  assert.equal(JSON.stringify(withAdvise.advise(pack, eligible, adviceRequests[2])), adviceBaseline);
+  assert.equal(JSON.stringify(preparedWithAdvise.advise(eligible, adviceRequests[2])), adviceBaseline);
   assert.equal(tally.results + tally.errors, CALLS);
   assert.ok(CALLS >= 10_000 || process.env.PREQUAL_FUZZ_CALLS, 'at least 10,000 calls');
   // Both outcomes must be well represented, or the fuzzer is not exercising the engine.
   assert.ok(tally.results > CALLS / 10, JSON.stringify(tally));
   assert.ok(tally.errors > CALLS / 10, JSON.stringify(tally));
+  // The advisor too: some calls get as far as advice, most are refused.
+  for (const name of ['advise', 'prepared.advise']) {
+    assert.ok(tally.resultsBy[name] > tally.byFunction[name] / 40, `${name}: ${JSON.stringify(tally)}`);
+  }
   console.log(`# fuzz seed ${SEED}: ${JSON.stringify(tally)}`);
 });
 
-// Packs and firms that stay well-formed but carry extreme numbers, so that evaluation (not
-// just validation) runs at the engine's limits: the arithmetic must fail with an Error or
+// Packs and firms that stay well-formed but carry extreme numbers, so that evaluation and
+// advice (not just validation) run at the engine's limits: the arithmetic must fail with an Error or
 // give a result, never trap.
 const EXTREMES = ['0', '0.000000000001', '0.5', '0.999999999999', '1', '12', '599', '600', '1000',
   '9999999999999', '10000000000000', '123456789.123456789012', '3.14159265358979'];
@@ -328,12 +356,21 @@ function extreme(value) {
 
 test('fuzz: extreme but well-formed numbers in packs and firms', () => {
   const n = Math.max(2000, Math.floor(CALLS / 4));
-  const tally = { reports: 0, errors: 0, quoteErrors: 0 };
+  const tally = { reports: 0, advice: 0, errors: 0, quoteErrors: 0 };
   for (let i = 0; i < n; i++) {
     const policy = chance(0.7) ? extreme(pack) : pack;
     const firm = extreme({ ...pick(firms), term_months: pick([1, 12, 36, 120, 600]) });
+    const date = pick([undefined, '2026-01-15', '2999-12-31']);
     try {
-      const report = sdk.evaluate(policy, firm, pick([undefined, '2026-01-15', '2999-12-31']));
+      if (i % 4 === 3) {
+        // The advisor prices every term and method of every product: extremes there too.
+        const request = extreme(pick([{ amount: '1000000', maxPayment: '100000' }, { amount: 600, objective: 'apr' }, {}]));
+        const advice = withAdvise.advise(policy, firm, request, date);
+        assert.equal(advice.best, advice.options[0] ?? null);
+        tally.advice++;
+        continue;
+      }
+      const report = sdk.evaluate(policy, firm, date);
       tally.reports++;
       tally.quoteErrors += report.quotes.filter((q) => q.error).length;
     } catch (e) {
@@ -343,5 +380,6 @@ test('fuzz: extreme but well-formed numbers in packs and firms', () => {
     }
   }
   assert.ok(tally.reports > n / 10, JSON.stringify(tally));
+  assert.ok(tally.advice > n / 40, JSON.stringify(tally));
   console.log(`# extremes: ${JSON.stringify(tally)}`);
 });

@@ -54,7 +54,8 @@ fn syntax(text: &str, lang: Lang) -> Result<(), Error> {
 }
 
 /// An output file written under a temporary name and renamed into place by [`commit`].
-/// Dropped without a commit (an error, a panic), it removes the temporary file. A target
+/// Dropped without a commit (an error), it removes the temporary file (the release build
+/// aborts on a panic, so a panic leaves it behind; the target is never half-written). A target
 /// that exists and is not a regular file (`/dev/null`, a named pipe) is written directly:
 /// renaming over it would replace the device or pipe with a plain file.
 ///

@@ -9,6 +9,10 @@
 //! - `sdk`: the SDK's own code path with the same inputs as the JS benchmark (firm JSON text
 //!   in, report JSON text out, pack read once and cached), i.e. what the .wasm does between
 //!   the JS boundary crossings.
+//!
+//! And the advisor on the same pack and firm, without a payment cap and with a cap of
+//! 100,000 (`_cap`): `advise_core` (`prequal::advise::advise` on parsed inputs) and
+//! `advise_sdk` (the SDK's code path: firm and request JSON text in, advice JSON text out).
 
 use prequal::{Firm, Policy};
 use std::hint::black_box;
@@ -71,7 +75,32 @@ fn run() -> Result<String, String> {
         black_box(prequal_wasm::api::evaluate(black_box(&pack_text), black_box(&firm_text), None).ok());
     });
     let report_bytes = prequal_wasm::api::evaluate(&pack_text, &firm_text, None).map(|r| r.len()).unwrap_or(0);
+
+    // The advisor: no cap, and a cap of 100,000 (the JS benchmark's `maxPayment: 100000`).
+    let mut advice = Vec::new();
+    for request_text in [r#"{}"#, r#"{"maxPayment": 100000}"#] {
+        let request = prequal_wasm::api::advice_request(request_text).map_err(|f| f.error.to_string())?;
+        // Fail loudly rather than time an error.
+        let text = prequal_wasm::api::advise(&pack_text, &firm_text, Some(request_text), None)
+            .map_err(|f| format!("advise {request_text}: {}", f.error))?;
+        let core = median_us(batches, per_batch, || {
+            black_box(prequal::advise::advise(black_box(&policy), black_box(&firm), as_of, black_box(&request)).ok());
+        });
+        let sdk = median_us(batches, per_batch, || {
+            black_box(
+                prequal_wasm::api::advise(black_box(&pack_text), black_box(&firm_text), Some(request_text), None).ok(),
+            );
+        });
+        advice.push((core, sdk, text.len()));
+    }
+    let [(advise_core, advise_sdk, advice_bytes), (advise_core_cap, advise_sdk_cap, advice_cap_bytes)] = advice[..]
+    else {
+        return Err("two advice measurements".into());
+    };
     Ok(format!(
-        "{{\"core\":{core:.1},\"core_json\":{core_json:.1},\"sdk\":{sdk:.1},\"report_bytes\":{report_bytes},\"batches\":{batches},\"per_batch\":{per_batch}}}"
+        "{{\"core\":{core:.1},\"core_json\":{core_json:.1},\"sdk\":{sdk:.1},\"report_bytes\":{report_bytes},\
+         \"advise_core\":{advise_core:.1},\"advise_sdk\":{advise_sdk:.1},\"advice_bytes\":{advice_bytes},\
+         \"advise_core_cap\":{advise_core_cap:.1},\"advise_sdk_cap\":{advise_sdk_cap:.1},\"advice_cap_bytes\":{advice_cap_bytes},\
+         \"batches\":{batches},\"per_batch\":{per_batch}}}"
     ))
 }

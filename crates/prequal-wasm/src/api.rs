@@ -4,6 +4,7 @@
 //! it compiles and is tested natively, and the native examples (byte-identity, benchmark)
 //! run exactly the code the `.wasm` runs.
 
+use prequal::advise::{Advice, AdviceRequest, Objective};
 use prequal::error::{Error, ErrorCode, Lang};
 use prequal::json::{FromJson, Node};
 use prequal::report::{Report, Verdict};
@@ -25,7 +26,7 @@ pub enum Arg {
     Firm,
     /// The evaluation date.
     AsOf,
-    /// The request object of `schedule` / `classify`.
+    /// The request object of `schedule` / `classify` / `advise`.
     Request,
     /// The product id of `eligibility`.
     Product,
@@ -192,6 +193,55 @@ pub fn verdict(policy: &Policy, product: &str, firm_text: &str, date: Option<&st
     prequal::eligibility(policy, product, &firm, date).map_err(|e| Failure::new(Arg::Firm, e))
 }
 
+/// `advise(policy, firm, request?, asOf?)`: the advice as JSON text (the CLI's `prequal
+/// advise --format json`, compact). `request_text` is `{amount?, maxPayment?, objective?}`;
+/// `None` asks for the firm's `requested_amount`, no cap, the lowest total cost.
+pub fn advise(policy_text: &str, firm_text: &str, request_text: Option<&str>, date: Option<&str>) -> Outcome<String> {
+    let request = request_text.map(advice_request).transpose()?.unwrap_or_default();
+    to_text(Arg::Request, &advice(&*policy(policy_text)?, firm_text, &request, date)?)
+}
+
+/// The advice of [`advise`], for a pack already read and a request already read.
+pub fn advice(policy: &Policy, firm_text: &str, request: &AdviceRequest, date: Option<&str>) -> Outcome<Advice> {
+    let (firm, date) = firm_on(policy, firm_text, date)?;
+    prequal::advise::advise(policy, &firm, date, request).map_err(advice_failure)
+}
+
+/// `advise`'s request as JS callers write it: `{amount?, maxPayment?, objective?}`, amounts
+/// as numbers or decimal strings, the objective as the CLI names it (`total-cost`, `apr`,
+/// `max-payment`, or with underscores). Each value is checked by the core's `advise`.
+struct AdviceArgs(AdviceRequest);
+
+impl FromJson for AdviceArgs {
+    fn from_json(node: Node<'_>) -> prequal::Result<AdviceArgs> {
+        let o = node.object(&["amount", "maxPayment", "objective"])?;
+        Ok(AdviceArgs(AdviceRequest {
+            amount: o.opt("amount")?,
+            max_payment: o.opt("maxPayment")?,
+            objective: o.opt::<Objective>("objective")?.unwrap_or_default(),
+        }))
+    }
+}
+
+/// Read `advise`'s request from its JSON text.
+pub fn advice_request(request_text: &str) -> Outcome<AdviceRequest> {
+    check_size(Arg::Request, request_text)?;
+    prequal::json::from_str::<AdviceArgs>(request_text).map(|args| args.0).map_err(|e| Failure::new(Arg::Request, e))
+}
+
+/// An error of the core's `advise`: about the request's amounts (`$.amount`, `$.max_payment`,
+/// named as the caller wrote them: `$.maxPayment`), else about the firm (its facts).
+fn advice_failure(mut error: Error) -> Failure {
+    if let Some(rest) = error.path.strip_prefix("$.max_payment") {
+        error.path = format!("$.maxPayment{rest}");
+        return Failure::new(Arg::Request, error);
+    }
+    // No firm key is named `amount`: the request's amount, or neither it nor the firm's
+    // `requested_amount` given.
+    let arg = if error.path == "$.amount" { Arg::Request } else { Arg::Firm };
+    Failure::new(arg, error)
+}
+
 /// `schedule({principal, annualRate, months, method})`, camelCase as JS callers write it.
 /// Numbers are read exactly as the engine reads pack numbers (JSON numbers or decimal strings).
 struct ScheduleArgs {
@@ -337,7 +387,8 @@ pub fn validation(text: Result<&str, Failure>, lang: Lang) -> Validation {
 /// the text its `content_hash` is computed from).
 pub fn default_policy() -> Outcome<String> {
     let policy = Policy::try_default().map_err(|e| Failure::new(Arg::Policy, e))?;
-    to_text(Arg::Policy, &policy)
+    // The canonical text, written without serde (see `Policy::canonical_json`).
+    Ok(policy.canonical_json())
 }
 
 /// `runVector(kind, inputJson)`: one test-vector case through [`prequal::vectors::run`],
@@ -423,6 +474,44 @@ mod tests {
         let e =
             schedule(r#"{"principal": 1, "annual_rate": "0.1", "months": 6, "method": "interest_only"}"#).unwrap_err();
         assert_eq!(e.error.code, ErrorCode::UnknownField);
+    }
+
+    #[test]
+    fn advise_takes_a_camel_case_request_and_names_its_keys() {
+        let firm = std::fs::read_to_string("../../examples/firms/eligible.json").unwrap();
+        let plain = advise("default", &firm, None, None).unwrap();
+        assert_eq!(advise("default", &firm, Some("{}"), None).unwrap(), plain);
+        assert_eq!(advise("default", &firm, Some(r#"{"objective": "total_cost"}"#), None).unwrap(), plain);
+        let capped: serde_json::Value = serde_json::from_str(
+            &advise(
+                "default",
+                &firm,
+                Some(r#"{"amount": 2000000, "maxPayment": "100000", "objective": "max-payment"}"#),
+                None,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            (capped["amount"].as_str(), capped["max_payment"].as_str()),
+            (Some("2000000.00"), Some("100000.00"))
+        );
+        assert_eq!(capped["objective"], "max_payment");
+        let fail = |request: &str| advise("default", &firm, Some(request), None).unwrap_err();
+        for (request, code, path) in [
+            (r#"{"max_payment": 1}"#, ErrorCode::UnknownField, "$.max_payment"),
+            (r#"{"maxPayment": -1}"#, ErrorCode::NegativeAmount, "$.maxPayment"),
+            (r#"{"maxPayment": 0}"#, ErrorCode::OutOfRange, "$.maxPayment"),
+            (r#"{"amount": "lots"}"#, ErrorCode::WrongType, "$.amount"),
+            (r#"{"amount": 0}"#, ErrorCode::OutOfRange, "$.amount"),
+            (r#"{"objective": "cheapest"}"#, ErrorCode::InvalidValue, "$.objective"),
+            ("[]", ErrorCode::WrongType, "$"),
+        ] {
+            let e = fail(request);
+            assert_eq!((e.arg, e.error.code, e.error.path.as_str()), (Arg::Request, code, path), "{request}");
+        }
+        let e = advise("default", FIRM, None, None).unwrap_err();
+        assert_eq!((e.arg, e.error.code, e.error.path.as_str()), (Arg::Request, ErrorCode::MissingField, "$.amount"));
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! small JS function turns into plain objects, whose `JSON.stringify` is the native JSON
 //! text byte for byte.
 //!
-//! Nothing here panics: the release profile aborts on panic, which in WASM is an
+//! Nothing here panics: the `wasm` profile (Cargo.toml) aborts on panic, which in WASM is an
 //! `unreachable` trap that would leave the module unusable. Every failure is a JS `Error`
 //! with `code`, `path`, `input` (the argument concerned) and a message in the caller's
 //! language.
@@ -34,8 +34,17 @@ use wasm_bindgen::JsCast;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+/// The declarations of everything every build has. wasm-bindgen copies each
+/// `typescript_custom_section` into the package's `prequal.d.ts`; a feature's functions have
+/// their own section under the same `cfg` as the functions (`advise.d.ts`, runVector's
+/// below), so a package never declares a function its `.wasm` lacks.
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("../types.d.ts");
+
+/// The advisor's declarations: only in a build with the `advise` feature (see Cargo.toml).
+#[cfg(feature = "advise")]
+#[wasm_bindgen(typescript_custom_section)]
+const ADVISE_TYPES: &'static str = include_str!("../advise.d.ts");
 
 #[wasm_bindgen(inline_js = r#"
 let nonFinite;
@@ -258,6 +267,47 @@ fn report_of(policy: &prequal::Policy, firm: &JsValue, date: Option<&str>) -> Ou
     to_js(&report, Arg::Firm)
 }
 
+/// The advisor (only with the `advise` feature: not in the shipped SDK until it fits the size
+/// gate; see Cargo.toml): for the amount a firm needs, every product, term and repayment
+/// method it could borrow with, the best first, and the trade-off between a lower largest
+/// payment and a lower total cost; the same shape (and, as JSON, the same document) as
+/// `prequal advise --format json`.
+///
+/// `request`: `{amount?, maxPayment?, objective?}` (amounts as numbers or decimal strings;
+/// `objective` `"total-cost"` (default), `"apr"` or `"max-payment"`), its JSON text, or
+/// nothing: the firm's `requested_amount`, no cap, the lowest total cost. The other
+/// arguments are `evaluate()`'s.
+#[cfg(feature = "advise")]
+#[wasm_bindgen(js_name = advise, skip_typescript)]
+pub fn js_advise(
+    policy: JsValue,
+    firm: JsValue,
+    request: JsValue,
+    as_of: JsValue,
+    lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = lang_of(&lang);
+    let run = || -> Outcome<JsValue> {
+        let date = date_of(&as_of)?;
+        let policy = with_text(Arg::Policy, &policy, api::policy)?;
+        advice_of(&policy, &firm, &request, date.as_deref())
+    };
+    finish(run(), lang)
+}
+
+/// The request is read (and checked for NaN) before the firm: `to_json` remembers only its
+/// last call's non-finite key.
+#[cfg(feature = "advise")]
+fn advice_of(policy: &prequal::Policy, firm: &JsValue, request: &JsValue, date: Option<&str>) -> Outcome<JsValue> {
+    let request = if request.is_undefined() || request.is_null() {
+        prequal::advise::AdviceRequest::default()
+    } else {
+        with_text(Arg::Request, request, api::advice_request)?
+    };
+    let advice = with_text(Arg::Firm, firm, |firm| api::advice(policy, firm, &request, date))?;
+    to_js(&advice, Arg::Request)
+}
+
 /// A pack read and validated once, for evaluating many firms: `evaluate()` without handing
 /// the pack over (and JSON-serialising it) on every call.
 #[wasm_bindgen(skip_typescript)]
@@ -322,6 +372,19 @@ impl PreparedPolicy {
     }
 }
 
+/// `PreparedPolicy.advise`: with the `advise` feature only, like `advise()`.
+#[cfg(feature = "advise")]
+#[wasm_bindgen]
+impl PreparedPolicy {
+    /// `advise(policy, firm, request, asOf, lang)` with this pack.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn advise(&self, firm: JsValue, request: JsValue, as_of: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+        let lang = lang_of(&lang);
+        let run = || advice_of(&self.policy, &firm, &request, date_of(&as_of)?.as_deref());
+        finish(run(), lang)
+    }
+}
+
 /// A repayment schedule: `{principal, annualRate, months, method}`; amounts and rates as
 /// numbers or decimal strings. Rows and totals come back as decimal strings.
 #[wasm_bindgen(js_name = schedule, skip_typescript)]
@@ -376,7 +439,7 @@ const VECTOR_TYPES: &'static str = r#"
  * as compact JSON text, byte for byte what the native build produces. Engine errors are
  * results here (`{"error": {...}}`), as in the vector files. Only in the test build
  * (`scripts/build-wasm.sh --vectors`).
- * @param kind `schedule`, `apr`, `classify`, `costs`, `evaluate`, `policy` or `firm`.
+ * @param kind `schedule`, `apr`, `classify`, `costs`, `evaluate`, `advise`, `policy` or `firm`.
  * @param inputJson the case's `input` as JSON text.
  * @throws {PrequalError} only when the arguments are not strings.
  */
