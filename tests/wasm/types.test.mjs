@@ -21,6 +21,8 @@ const sdk = await loadSdk();
 /** The test build: the shipped SDK plus runVector and the advisor. */
 const withAdvise = await loadVectorsBuild();
 const typesDir = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'prequal-wasm-types');
+// Tests write their .ts files here before any tsc run; a fresh clone has no target/ yet.
+mkdirSync(typesDir, { recursive: true });
 const tsc = join(root, 'node_modules', '.bin', 'tsc');
 
 /** Type-check `files` (absolute, or relative to typesDir) with tsc; `paths` maps module names. */
