@@ -300,7 +300,7 @@ pub(crate) fn quote(policy: &Policy, index: usize, product: &Product, facts: &Fa
     q.criteria = criteria;
     q.parameters = parameters;
     if let Some(amount) = loan.amount {
-        price(policy, product, facts, &loan, amount, &path, &mut q);
+        price(policy, product, facts, &loan, amount, Some(&path), &mut q);
     }
     q
 }
@@ -781,28 +781,27 @@ fn annual_rate(
     product: &Product,
     facts: &Facts<'_>,
     loan: &LoanFacts,
-    path: &str,
-    params: &mut Vec<Parameter>,
+    record: &mut Option<(&str, &mut Vec<Parameter>)>,
 ) -> Decimal {
     let pricing = &product.pricing;
     let (base, base_name) = match pricing.base {
         RateBase::Lpr1y => (&policy.market.lpr_1y, "$.market.lpr_1y"),
         RateBase::Lpr5y => (&policy.market.lpr_5y, "$.market.lpr_5y"),
     };
-    params.push(parameter(base_name, base));
+    note_parameter(record, |_| base_name.to_string(), base);
     let mut rate = base.value;
     let tier = pricing.tiers.iter().enumerate().find(|(_, t)| facts.all(&t.when, loan) == Status::Pass);
     if let Some((i, t)) = tier {
         rate += t.spread.value;
-        params.push(parameter(format!("{path}.pricing.tiers[{i}].spread"), &t.spread));
+        note_parameter(record, |path| format!("{path}.pricing.tiers[{i}].spread"), &t.spread);
     }
     if let Some(floor) = pricing.floor.as_ref().filter(|f| rate < f.value) {
         rate = floor.value;
-        params.push(parameter(format!("{path}.pricing.floor"), floor));
+        note_parameter(record, |path| format!("{path}.pricing.floor"), floor);
     }
     if let Some(cap) = pricing.cap.as_ref().filter(|c| rate > c.value) {
         rate = cap.value;
-        params.push(parameter(format!("{path}.pricing.cap"), cap));
+        note_parameter(record, |path| format!("{path}.pricing.cap"), cap);
     }
     // A negative spread can only reach below zero through a pack without a floor.
     rate.max(Decimal::ZERO)
@@ -864,10 +863,14 @@ pub(crate) fn price(
     facts: &Facts<'_>,
     loan: &LoanFacts,
     amount: Decimal,
-    path: &str,
+    path: Option<&str>,
     q: &mut Quote,
 ) {
-    let rate = annual_rate(policy, product, facts, loan, path, &mut q.parameters);
+    // The parameters used, named by their JSON paths, when the caller shows them (`evaluate`);
+    // the advisor and screening pass no path and build none of those names.
+    let mut params = std::mem::take(&mut q.parameters);
+    let mut record = path.map(|path| (path, &mut params));
+    let rate = annual_rate(policy, product, facts, loan, &mut record);
     let scheme = product.guarantee.as_deref().and_then(|id| policy.guarantee_scheme(id));
     let guarantee = scheme.map(|g| GuaranteeTerms { fee_rate: g.fee_rate.value, timing: g.timing });
     if let Some((i, g)) = product
@@ -875,7 +878,7 @@ pub(crate) fn price(
         .as_deref()
         .and_then(|id| policy.guarantee_schemes.iter().enumerate().find(|(_, g)| g.id == id))
     {
-        q.parameters.push(parameter(format!("$.guarantee_schemes[{i}].fee_rate"), &g.fee_rate));
+        note_parameter(&mut record, |_| format!("$.guarantee_schemes[{i}].fee_rate"), &g.fee_rate);
     }
     let interest_ids = product.subsidies.iter();
     let fee_ids = scheme.map(|g| g.fee_subsidies.as_slice()).unwrap_or_default().iter();
@@ -897,7 +900,7 @@ pub(crate) fn price(
         let AppliedScheme { status, terms, rule } = resolve_subsidy(scheme, facts, loan);
         if let Some(terms) = terms {
             applied.push(q.subsidies.len());
-            subsidy_parameters(i, scheme, rule, &mut q.parameters);
+            subsidy_parameters(i, scheme, rule, &mut record);
             match scheme.applies_to {
                 AppliesTo::Interest => request.interest_subsidies.push(terms),
                 AppliesTo::GuaranteeFee => request.fee_subsidies.push(terms),
@@ -916,6 +919,7 @@ pub(crate) fn price(
             payments: Vec::new(),
         });
     }
+    q.parameters = params;
     match costs(&request) {
         Ok(result) => {
             // Without a guarantee the bank carries a default alone, so every loan's risk is counted.
@@ -937,7 +941,13 @@ pub(crate) fn price(
     }
 }
 
-fn subsidy_parameters(index: usize, scheme: &SubsidyScheme, rule: Option<usize>, params: &mut Vec<Parameter>) {
+fn subsidy_parameters(
+    index: usize,
+    scheme: &SubsidyScheme,
+    rule: Option<usize>,
+    record: &mut Option<(&str, &mut Vec<Parameter>)>,
+) {
+    let Some((_, params)) = record else { return };
     let path = format!("$.subsidy_schemes[{index}]");
     if let Some((i, rule)) = rule.and_then(|i| scheme.shares.get(i).map(|r| (i, r))) {
         params.push(parameter(format!("{path}.shares[{i}].share"), &rule.share));

@@ -115,7 +115,7 @@ pub fn screen(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Screened> {
     for (index, product, verdict, limit, loan) in checked.into_iter().filter(|c| c.2 == top) {
         let mut q = unpriced(policy, product, verdict, limit);
         if let Some(amount) = loan.amount {
-            price(policy, product, &facts, &loan, amount, &format!("$.products[{index}]"), &mut q);
+            price(policy, product, &facts, &loan, amount, None, &mut q);
         }
         priced.push((q, index));
     }
