@@ -183,25 +183,6 @@ pub fn layout(questions: &[Question]) -> Vec<Step> {
         .collect()
 }
 
-/// The distinct open questions of several products, those that decide the most products
-/// first (ties in form order), each with the number of products it decides: what
-/// [`prequal::questions::rank_questions`] gives, found through the form's questions
-/// (`asked`, in form order) instead of a sort, whose code is large in WebAssembly.
-pub fn rank(asked: &[Question], per_product: &[Vec<Question>]) -> Vec<(Question, usize)> {
-    let mut counted: Vec<(&Question, usize)> = Vec::new();
-    for q in asked.iter().chain(per_product.iter().flatten()) {
-        let n = per_product.iter().filter(|list| list.contains(q)).count();
-        if n > 0 && !counted.iter().any(|(c, _)| *c == q) {
-            counted.push((q, n));
-        }
-    }
-    let mut ranked = Vec::with_capacity(counted.len());
-    for n in (1..=per_product.len()).rev() {
-        ranked.extend(counted.iter().filter(|(_, c)| *c == n).map(|(q, c)| ((*q).clone(), *c)));
-    }
-    ranked
-}
-
 /// A question's short name, as the results list it: the input's label, or the fact's.
 pub fn question_label<'a>(policy: &'a Policy, question: &'a Question, lang: Lang) -> &'a str {
     match question {
@@ -802,27 +783,6 @@ mod tests {
             "R&D spending as a share of revenue"
         );
         assert_eq!(question_label(&policy, &Question::Profile("high_tech"), Lang::ZhCn), "国家高新技术企业");
-    }
-
-    #[test]
-    fn open_questions_are_ranked_as_the_core_ranks_them() {
-        use prequal::questions::{open_questions, rank_questions};
-        let eligible = Firm::from_json(include_str!("../../../examples/firms/eligible.json")).unwrap();
-        let mut partial = Firm::blank();
-        partial.industry = Some(Industry::Retail);
-        partial.tax_grade = eligible.tax_grade;
-        partial.qualifications.high_tech = Some(false);
-        let longhua = Policy::from_json(include_str!("../../../examples/packs/longhua-bank-mix.json")).unwrap();
-        for policy in [Policy::default_pack(), bank_pack(), longhua] {
-            for firm in [Firm::blank(), partial.clone(), eligible.clone()] {
-                let report = prequal::evaluate(&policy, &firm, policy.market.as_of).unwrap();
-                let asked = form_questions(&policy, &policy.products, firm.industry);
-                let open: Vec<Vec<Question>> =
-                    report.quotes.iter().map(|q| open_questions(&policy, q, &firm)).collect();
-                assert!(open.iter().flatten().all(|q| asked.contains(q)), "open questions are asked");
-                assert_eq!(rank(&asked, &open), rank_questions(&policy, &open), "{} {firm:?}", policy.id);
-            }
-        }
     }
 
     #[test]

@@ -405,7 +405,7 @@ fn evaluate(s: &mut State) -> bool {
     if let Ok(report) = &report {
         let shown = shown(s, report);
         let open: Vec<Vec<Question>> = shown.iter().map(|q| questions::open_questions(policy, q, &firm)).collect();
-        s.ranked = form::rank(&s.asked, &open);
+        s.ranked = questions::rank_questions(policy, &open);
         // Each product's questions in the overall order: those deciding the most first.
         let ranked = &s.ranked;
         s.pending = open
