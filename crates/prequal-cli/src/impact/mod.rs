@@ -9,13 +9,13 @@ pub use compare::{Compared, Comparison, ImpactRow};
 
 use crate::cli::ImpactArgs;
 use crate::fail::{separator, Exit, Failure};
-use crate::files::{say, Destination};
+use crate::files::say;
 use crate::html::{self, AprBands, Changes, ImpactPart, Side};
 use crate::render::pick;
 use crate::screen::outcome::Screening;
 use crate::screen::output::{Row, RowWriter};
 use crate::screen::summary::{add_apr, counts, errors_line, figure_lines, timing, Progress};
-use crate::screen::{check_outputs, format_of, open_input, read_layout, report_row_error, row, stream, Files, Report};
+use crate::screen::{format_of, open_all, report_row_error, row, stream, Files, Opened, Outputs};
 use crate::{parse, policy};
 use prequal::facts::FactDecl;
 use prequal::portfolio::{Impact, Totals};
@@ -29,21 +29,10 @@ pub fn run(args: &ImpactArgs, lang: Lang) -> Result<Exit, Failure> {
     let new = policy::load(Some(&args.new), lang).map_err(|f| f.within("--new"))?;
     let as_of = args.as_of.as_deref().map(|date| parse::date("--as-of", date)).transpose()?;
     let input = &args.input;
-    check_outputs(
-        input,
-        &[
-            ("--output", args.output.as_deref()),
-            ("--summary", args.summary.as_deref()),
-            ("--html", args.html.as_deref()),
-        ],
-    )?;
-    let (mut reader, size) = open_input(input)?;
-    let layout = read_layout(&mut reader, input, &union(&old.facts, &new.facts), lang)?;
-    // The outputs are opened only once the input is known to be readable, so a usage
-    // error leaves no file behind.
-    let destination = Destination::open(args.output.as_deref())?;
-    let summary_file = Report::open("--summary", args.summary.as_deref())?;
-    let html_file = Report::open("--html", args.html.as_deref())?;
+    let outputs =
+        Outputs { rows: args.output.as_deref(), summary: args.summary.as_deref(), html: args.html.as_deref() };
+    let Opened { mut reader, size, layout, destination, summary_file, html_file } =
+        open_all(input, &outputs, &union(&old.facts, &new.facts), lang)?;
     let format = args.format.unwrap_or_else(|| format_of(args.output.as_deref()));
     let comparison = Comparison {
         old: Screening { policy: &old, as_of: as_of.unwrap_or(old.market.as_of), lang },

@@ -44,21 +44,10 @@ pub fn run(args: &ScreenArgs, lang: Lang) -> Result<Exit, Failure> {
         None => policy.market.as_of,
     };
     let input = &args.input;
-    check_outputs(
-        input,
-        &[
-            ("--output", args.output.as_deref()),
-            ("--summary", args.summary.as_deref()),
-            ("--html", args.html.as_deref()),
-        ],
-    )?;
-    let (mut reader, size) = open_input(input)?;
-    let layout = read_layout(&mut reader, input, &policy.facts, lang)?;
-    // The outputs are opened only once the input is known to be readable, so a usage
-    // error leaves no file behind.
-    let destination = Destination::open(args.output.as_deref())?;
-    let summary_file = Report::open("--summary", args.summary.as_deref())?;
-    let html_file = Report::open("--html", args.html.as_deref())?;
+    let outputs =
+        Outputs { rows: args.output.as_deref(), summary: args.summary.as_deref(), html: args.html.as_deref() };
+    let Opened { mut reader, size, layout, destination, summary_file, html_file } =
+        open_all(input, &outputs, &policy.facts, lang)?;
     let format = args.format.unwrap_or_else(|| format_of(args.output.as_deref()));
     let screening = Screening { policy: &policy, as_of, lang };
     let progress = Progress::new(size, lang);
@@ -98,6 +87,40 @@ pub fn run(args: &ScreenArgs, lang: Lang) -> Result<Exit, Failure> {
 }
 
 /// Open a tenant list: a CSV reader over it and its size in bytes (for the progress bar).
+/// Where a run writes: the rows (stdout when `None`), `--summary`, `--html`.
+pub(crate) struct Outputs<'a> {
+    pub(crate) rows: Option<&'a Path>,
+    pub(crate) summary: Option<&'a Path>,
+    pub(crate) html: Option<&'a Path>,
+}
+
+/// The input, read up to its header, and the outputs, opened.
+pub(crate) struct Opened {
+    pub(crate) reader: csv::Reader<BufReader<File>>,
+    pub(crate) size: u64,
+    pub(crate) layout: Layout,
+    pub(crate) destination: Destination,
+    pub(crate) summary_file: Report,
+    pub(crate) html_file: Report,
+}
+
+/// Check that no output names the input or another output, read the input's header against
+/// `facts`, then open the outputs: only once the input is known to be readable, so a usage
+/// error leaves no file behind.
+pub(crate) fn open_all(input: &Path, outputs: &Outputs<'_>, facts: &[FactDecl], lang: Lang) -> Result<Opened, Failure> {
+    check_outputs(input, &[("--output", outputs.rows), ("--summary", outputs.summary), ("--html", outputs.html)])?;
+    let (mut reader, size) = open_input(input)?;
+    let layout = read_layout(&mut reader, input, facts, lang)?;
+    Ok(Opened {
+        reader,
+        size,
+        layout,
+        destination: Destination::open(outputs.rows)?,
+        summary_file: Report::open("--summary", outputs.summary)?,
+        html_file: Report::open("--html", outputs.html)?,
+    })
+}
+
 pub(crate) fn open_input(input: &Path) -> Result<(csv::Reader<BufReader<File>>, u64), Failure> {
     let file = File::open(input).map_err(|e| Failure::io(input, false, &e))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
