@@ -5,6 +5,13 @@
 #   scripts/build-wasm.sh --vectors     # the test build: the same engine plus runVector() for
 #                                       # the cross-target test vectors and the advisor
 #                                       # (advise()), into target/prequal-wasm-vectors/pkg/
+#   scripts/build-wasm.sh --screen      # the SDK with screening (feature `screen`: the
+#                                       # Screener class) for the park staff page
+#                                       # www/screen.html, into www/screen-pkg/. Its own
+#                                       # module: reading and screening tenant lists adds
+#                                       # ~50 KiB gzip that no visitor's first result should
+#                                       # pay for; its budget is scripts/size.sh's
+#                                       # PREQUAL_SCREEN_BUDGET_GZIP
 #   scripts/build-wasm.sh --with-advise # the SDK with the advisor (feature `advise`), into
 #                                       # target/prequal-wasm-advise/pkg/. Not pkg/: the
 #                                       # advisor ships when the SDK with it fits the size
@@ -27,7 +34,8 @@ case "${1:-}" in
   "") ;;
   --vectors) variant=vectors ;;
   --with-advise) variant=advise ;;
-  *) echo "usage: $0 [--vectors | --with-advise]" >&2; exit 2 ;;
+  --screen) variant=screen ;;
+  *) echo "usage: $0 [--vectors | --with-advise | --screen]" >&2; exit 2 ;;
 esac
 
 say() { printf '\033[1m[build-wasm]\033[0m %s\n' "$*" >&2; }
@@ -45,26 +53,30 @@ fi
 # --- build -----------------------------------------------------------------------------------
 features=()
 out=pkg
+profile=wasm
+opt=(-Oz --converge)
 case "$variant" in
   vectors) features=(--features vectors) out="$WASM_TARGET_DIR/prequal-wasm-vectors/pkg" ;;
   advise) features=(--features advise) out="$WASM_TARGET_DIR/prequal-wasm-advise/pkg" ;;
+  # Screening is a tool page: the fast profile and -O3 (see Cargo.toml's wasm-screen).
+  screen) features=(--features screen) out=www/screen-pkg profile=wasm-screen opt=(-O3) ;;
 esac
 
-say "cargo build --profile wasm --target wasm32-unknown-unknown -p prequal-wasm ${features[*]}"
-cargo build --profile wasm --target wasm32-unknown-unknown -p prequal-wasm "${features[@]}"
+say "cargo build --profile $profile --target wasm32-unknown-unknown -p prequal-wasm ${features[*]}"
+cargo build --profile "$profile" --target wasm32-unknown-unknown -p prequal-wasm "${features[@]}"
 
 rm -rf "$out"
 mkdir -p "$out"
 say "wasm-bindgen $WASM_BINDGEN_VERSION --target web → $out"
 wasm-bindgen --target web --out-dir "$out" --out-name prequal \
-  "$WASM_TARGET_DIR/wasm32-unknown-unknown/wasm/prequal_wasm.wasm"
+  "$WASM_TARGET_DIR/wasm32-unknown-unknown/$profile/prequal_wasm.wasm"
 
 # The widget's flags (scripts/build-widget.sh): --converge: run -Oz again until the module
 # stops shrinking; --low-memory-unused: Rust puts the 1 MiB stack first (growing down to 0)
 # and its data above it, so the lowest 1 KiB is never addressed, which lets wasm-opt fold
 # pointer offsets; --strip-producers: the toolchain names, useless to a browser.
-say "wasm-opt -Oz --converge --low-memory-unused --strip-producers (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
-"$WASM_OPT" -Oz --converge --low-memory-unused --strip-producers \
+say "wasm-opt ${opt[*]} --low-memory-unused --strip-producers (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
+"$WASM_OPT" "${opt[@]}" --low-memory-unused --strip-producers \
   "$out/prequal_bg.wasm" -o "$out/prequal_bg.opt.wasm"
 mv "$out/prequal_bg.opt.wasm" "$out/prequal_bg.wasm"
 

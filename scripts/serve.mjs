@@ -41,8 +41,15 @@ function option(name, fallback) {
 const STRICT_CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; " +
   "img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// /screen.html (the park staff page) and its worker: nothing may leave the device, so only
+// the page's own files may be loaded or fetched.
+const SCREEN_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; " +
+  "style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const HEADERS = {
   '/csp.html': { 'Content-Security-Policy': STRICT_CSP },
+  '/screen.html': { 'Content-Security-Policy': SCREEN_CSP },
+  '/screen-worker.js': { 'Content-Security-Policy': SCREEN_CSP },
 };
 
 const port = Number(option('--port', process.env.PORT ?? '8080'));

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Browser end-to-end tests of <prequal-widget> (tests/browser/, node --test + playwright-core)
+# Browser end-to-end tests of <prequal-widget>, the park staff screening page (www/screen.html)
+# and the HTML report (tests/browser/, node --test + playwright-core)
 # in Debian's Chromium, on the demo site served on 127.0.0.1 by scripts/serve.mjs.
 #
 #   bash scripts/test-browser.sh
 #
 # From a fresh machine: installs Chromium (and a CJK font for the screenshots) when missing,
-# node_modules (npm ci), builds the widget (scripts/build-widget.sh) and the native example
+# node_modules (npm ci), builds the widget (scripts/build-widget.sh), the screening module
+# (scripts/build-wasm.sh --screen), the CLI and the native example
 # the tests compare with. Screenshots go to test-artifacts/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +33,10 @@ if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
 fi
 
 bash scripts/build-widget.sh
-say "cargo build -p prequal-widget --example evaluate-native"
+bash scripts/build-wasm.sh --screen
+say "cargo build -p prequal-widget --example evaluate-native, -p prequal-cli"
 cargo build -q -p prequal-widget --example evaluate-native
+cargo build -q -p prequal-cli
 
 mkdir -p test-artifacts
 say "node --test tests/browser/"

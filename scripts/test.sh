@@ -3,7 +3,9 @@
 #   1. the Rust workspace tests (core, CLI, WASM crate natively), the JSON Schema check,
 #   2. the WASM build and its Node tests (same JSON vectors, byte-identical to native),
 #      and the SDK's size gate (.wasm <= 140 KiB gzip -9),
-#   3. the widget's browser tests and its size gate (wasm + JS + CSS <= 180 KiB gzip -9),
+#   3. the browser tests (the widget, the park staff screening page, the HTML report), the
+#      widget's size gate (wasm + JS + CSS <= 180 KiB gzip -9) and the screening module's
+#      (<= 256 KiB gzip -9: a tool page's module, never on a visitor's first result),
 # stopping at the first failure. Usage: bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +14,9 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "Rust workspace tests"
 cargo test --workspace
+step "WASM crate with screening (native): slices, headers, bad rows"
+cargo test -p prequal-wasm --features screen --lib
+
 step "JSON Schema of packs and firms is current"
 cargo test -p prequal --features schema --test schema
 
@@ -26,5 +31,7 @@ if [ -f scripts/test-browser.sh ]; then
   bash scripts/test-browser.sh
   step "Widget: size gate"
   bash scripts/size-widget.sh
+  step "Screening page module: size gate"
+  PREQUAL_WASM_BUDGET_GZIP=262144 bash scripts/size.sh www/screen-pkg
 fi
 step "all tests passed"

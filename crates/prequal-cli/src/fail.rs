@@ -123,27 +123,10 @@ impl From<Error> for Failure {
     }
 }
 
-/// The separator between a place and what is wrong there, as `Error::message` uses.
-pub fn separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ": ",
-        Lang::ZhCn => "：",
-    }
-}
-
-/// "line 17" in the caller's language.
-pub fn line_label(line: u64, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("line {line}"),
-        Lang::ZhCn => format!("第 {line} 行"),
-    }
-}
+pub use prequal::error::{line_label, separator};
 
 /// Rename the engine's JSON path to the name the caller used (a flag, a column header).
 /// Paths without a new name are kept.
-pub fn relabel(mut error: Error, name: impl Fn(&str) -> Option<String>) -> Error {
-    if let Some(renamed) = name(&error.path) {
-        error.path = renamed;
-    }
-    error
+pub fn relabel(error: Error, name: impl Fn(&str) -> Option<String>) -> Error {
+    error.relabel(name)
 }

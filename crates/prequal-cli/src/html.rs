@@ -7,56 +7,13 @@
 
 use crate::render::{money, pick};
 use crate::screen::summary::{role_words, signed};
-use prequal::portfolio::{Eligible, Totals};
+use prequal::portfolio::{AprBands, Eligible, Totals};
 use prequal::{Date, Decimal, Lang, Policy};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// How many firms whose verdict changes the report lists; the rows output has them all.
 pub const CHANGED_LISTED: usize = 200;
-
-/// Net APR bands of the distribution chart, as upper bounds in whole percent (the last
-/// band is open).
-const APR_BANDS: [i64; 6] = [1, 2, 3, 4, 5, 6];
-
-/// How many eligible firms' best quotes fall in each net APR band.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct AprBands {
-    counts: [u64; APR_BANDS.len() + 1],
-}
-
-impl AprBands {
-    /// Count one net APR (a fraction: 0.0345 is 3.45%).
-    pub fn add(&mut self, apr: Decimal) {
-        let band = APR_BANDS.iter().position(|whole| apr < Decimal::new(*whole, 2));
-        if let Some(slot) = self.counts.get_mut(band.unwrap_or(APR_BANDS.len())) {
-            *slot += 1;
-        }
-    }
-
-    /// Add another chunk's counts.
-    pub fn merge(&mut self, other: &AprBands) {
-        for (a, b) in self.counts.iter_mut().zip(other.counts) {
-            *a += b;
-        }
-    }
-
-    /// The counts, lowest band first.
-    pub fn counts(&self) -> &[u64] {
-        &self.counts
-    }
-
-    fn labels() -> Vec<String> {
-        let mut out = Vec::new();
-        let mut low = 0;
-        for whole in APR_BANDS {
-            out.push(format!("{low}–{whole}%"));
-            low = whole;
-        }
-        out.push(format!("≥ {low}%"));
-        out
-    }
-}
 
 /// One pack's side of the report.
 pub struct Side<'a> {

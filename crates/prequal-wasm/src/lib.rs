@@ -19,6 +19,8 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 pub mod api;
+#[cfg(feature = "screen")]
+pub mod screen;
 pub mod tape;
 
 use api::{Arg, Failure, Outcome};
@@ -45,6 +47,11 @@ const TYPES: &'static str = include_str!("../types.d.ts");
 #[cfg(feature = "advise")]
 #[wasm_bindgen(typescript_custom_section)]
 const ADVISE_TYPES: &'static str = include_str!("../advise.d.ts");
+
+/// Screening's declarations: only in a build with the `screen` feature (see Cargo.toml).
+#[cfg(feature = "screen")]
+#[wasm_bindgen(typescript_custom_section)]
+const SCREEN_TYPES: &'static str = include_str!("../screen.d.ts");
 
 #[wasm_bindgen(inline_js = r#"
 let nonFinite;
@@ -382,6 +389,79 @@ impl PreparedPolicy {
         let lang = lang_of(&lang);
         let run = || advice_of(&self.policy, &firm, &request, date_of(&as_of)?.as_deref());
         finish(run(), lang)
+    }
+}
+
+/// A tenant list being screened (the `screen` feature): `prequal screen`'s CSV rows and
+/// `--summary` totals, a slice of rows per `step` so a Web Worker can report progress.
+#[cfg(feature = "screen")]
+#[wasm_bindgen(skip_typescript)]
+pub struct Screener {
+    screen: screen::Screen,
+    lang: Lang,
+}
+
+#[cfg(feature = "screen")]
+#[wasm_bindgen]
+impl Screener {
+    /// Read the list's header: `policy` as `evaluate()` takes it, `csv` the file's bytes
+    /// (a `Uint8Array`) or text. Throws for a pack, a date or a header line that is wrong.
+    #[wasm_bindgen(constructor, skip_typescript)]
+    pub fn new(policy: JsValue, csv: JsValue, as_of: JsValue, lang: JsValue) -> Result<Screener, JsValue> {
+        let lang = lang_of(&lang);
+        let run = || -> Outcome<Screener> {
+            let policy = with_text(Arg::Policy, &policy, api::policy)?;
+            let date = screen::as_of(date_of(&as_of)?.as_deref())?;
+            let bytes = match csv.as_string() {
+                Some(text) => text.into_bytes(),
+                None => csv.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec).ok_or_else(|| {
+                    api::wrong_type(
+                        Arg::Input,
+                        "a CSV file as a Uint8Array or a string",
+                        "CSV 文件须为 Uint8Array 或字符串",
+                    )
+                })?,
+            };
+            Ok(Screener { screen: screen::Screen::open(policy, bytes, date, lang)?, lang })
+        };
+        run().map_err(|failure| js_error(&failure, lang))
+    }
+
+    /// Screen up to `rows` more rows; false once the list is done.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn step(&mut self, rows: u32) -> Result<bool, JsValue> {
+        self.screen.step(rows).map_err(|failure| js_error(&failure, self.lang))
+    }
+
+    /// The CSV rows written since the last call (the header line first).
+    #[wasm_bindgen(js_name = takeCsv, skip_typescript)]
+    pub fn take_csv(&mut self) -> Result<String, JsValue> {
+        self.screen.take_csv().map_err(|failure| js_error(&failure, self.lang))
+    }
+
+    /// Rows screened so far.
+    #[wasm_bindgen(getter, skip_typescript)]
+    pub fn rows(&self) -> f64 {
+        self.screen.rows() as f64
+    }
+
+    /// Bytes of the list read so far.
+    #[wasm_bindgen(getter, js_name = bytesRead, skip_typescript)]
+    pub fn bytes_read(&self) -> f64 {
+        self.screen.progress().0 as f64
+    }
+
+    /// Bytes of the list in all.
+    #[wasm_bindgen(getter, js_name = bytesTotal, skip_typescript)]
+    pub fn bytes_total(&self) -> f64 {
+        self.screen.progress().1 as f64
+    }
+
+    /// `{policy, as_of, totals, apr_bands}`: `totals` is `prequal screen --summary`'s
+    /// document, complete once `step` has returned false.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        finish(to_js(&self.screen.summary(), Arg::Input), self.lang)
     }
 }
 

@@ -173,7 +173,7 @@ impl Error {
             Lang::En => &self.expected_en,
             Lang::ZhCn => &self.expected_zh,
         };
-        let sep = if lang == Lang::ZhCn { "：" } else { ": " };
+        let sep = separator(lang);
         let summary = self.code.summary(lang);
         if self.path.is_empty() {
             return if detail.is_empty() { summary.to_string() } else { format!("{summary}{sep}{detail}") };
@@ -185,6 +185,15 @@ impl Error {
         } else {
             format!("{}{sep}{summary}{sep}{detail}", self.path)
         }
+    }
+
+    /// The same error named by the caller's name for its path (a flag, a column header);
+    /// a path `name` has no new name for is kept.
+    pub fn relabel(mut self, name: impl Fn(&str) -> Option<String>) -> Error {
+        if let Some(renamed) = name(&self.path) {
+            self.path = renamed;
+        }
+        self
     }
 
     /// Turn a serde error at a path into an [`Error`] with a code, the path of the field
@@ -304,6 +313,22 @@ impl std::error::Error for Error {}
 
 /// The engine's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The separator between a place and what is wrong there, as [`Error::message`] uses.
+pub fn separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::ZhCn => "：",
+    }
+}
+
+/// "line 17" in the caller's language (a line of a file people edit, such as a tenant list).
+pub fn line_label(line: u64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("line {line}"),
+        Lang::ZhCn => format!("第 {line} 行"),
+    }
+}
 
 #[cfg(test)]
 mod tests {

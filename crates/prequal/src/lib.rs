@@ -25,6 +25,7 @@
 pub mod advise;
 pub mod apr;
 mod canonical;
+pub mod cells;
 pub mod condition;
 pub mod cost;
 pub mod date;
@@ -48,6 +49,7 @@ mod serde_zh;
 pub mod size;
 mod sort;
 pub mod sourced;
+pub mod tenants;
 mod validate;
 pub mod vectors;
 

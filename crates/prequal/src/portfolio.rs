@@ -280,6 +280,59 @@ impl Totals {
     }
 }
 
+/// Net APR bands of the distribution of eligible firms' costs, as upper bounds in whole percent (the last
+/// band is open).
+const APR_BANDS: [i64; 6] = [1, 2, 3, 4, 5, 6];
+
+/// How many eligible firms' best quotes fall in each net APR band.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AprBands {
+    counts: [u64; APR_BANDS.len() + 1],
+}
+
+impl AprBands {
+    /// Count one net APR (a fraction: 0.0345 is 3.45%).
+    pub fn add(&mut self, apr: Decimal) {
+        let band = APR_BANDS.iter().position(|whole| apr < Decimal::new(*whole, 2));
+        if let Some(slot) = self.counts.get_mut(band.unwrap_or(APR_BANDS.len())) {
+            *slot += 1;
+        }
+    }
+
+    /// Count a row's net APR if its best verdict is eligible (the firms the portfolio lends
+    /// to, domain.md §8).
+    pub fn add_row(&mut self, row: std::result::Result<&Screened, ()>) {
+        let best = row.ok().and_then(|s| s.best.as_ref()).filter(|b| b.verdict == Verdict::Eligible);
+        if let Some(apr) = best.and_then(|b| b.apr_net) {
+            self.add(apr);
+        }
+    }
+
+    /// Add another chunk's counts.
+    pub fn merge(&mut self, other: &AprBands) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts) {
+            *a += b;
+        }
+    }
+
+    /// The counts, lowest band first.
+    pub fn counts(&self) -> &[u64] {
+        &self.counts
+    }
+
+    /// The bands' labels, lowest first: `0–1%` … `≥ 6%`.
+    pub fn labels() -> Vec<String> {
+        let mut out = Vec::new();
+        let mut low = 0;
+        for whole in APR_BANDS {
+            out.push(format!("{low}–{whole}%"));
+            low = whole;
+        }
+        out.push(format!("≥ {low}%"));
+        out
+    }
+}
+
 /// A verdict's name as in reports, or `error` / `none` for a row without one.
 pub fn verdict_id(row: std::result::Result<&Screened, ()>) -> &'static str {
     match row {

@@ -10,7 +10,7 @@ pub use compare::{Compared, Comparison, ImpactRow};
 use crate::cli::ImpactArgs;
 use crate::fail::{separator, Exit, Failure};
 use crate::files::say;
-use crate::html::{self, AprBands, Changes, ImpactPart, Side};
+use crate::html::{self, Changes, ImpactPart, Side};
 use crate::render::pick;
 use crate::screen::outcome::Screening;
 use crate::screen::output::{Row, RowWriter};
@@ -18,6 +18,7 @@ use crate::screen::summary::{add_apr, counts, errors_line, figure_lines, timing,
 use crate::screen::{format_of, open_all, report_row_error, row, stream, Files, Opened, Outputs};
 use crate::{parse, policy};
 use prequal::facts::FactDecl;
+use prequal::portfolio::AprBands;
 use prequal::portfolio::{Impact, Totals};
 use prequal::Lang;
 use std::time::{Duration, Instant};

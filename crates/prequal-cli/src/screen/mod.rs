@@ -5,22 +5,24 @@
 //! are ever in memory, so memory stays flat however long the file is. `prequal impact`
 //! streams the same way ([`stream`]).
 
-mod columns;
-pub(crate) mod outcome;
 pub(crate) mod output;
-pub(crate) mod row;
 pub(crate) mod summary;
+
+/// The tenant list's columns, rows and screening rows live in the core, which the SDK's
+/// screening shares.
+pub(crate) use prequal::tenants::{outcome, row};
 
 use crate::cli::{ScreenArgs, ScreenFormat};
 use crate::fail::{line_label, separator, Exit, Failure};
 use crate::files::{say, AtomicFile, Destination};
 use crate::html::{self, Side};
 use crate::{parse, policy};
-pub(crate) use columns::Layout;
 use csv::ByteRecord;
 use outcome::{ScreenRow, Screening};
-use output::{Row, RowWriter};
+use output::RowWriter;
 use prequal::facts::FactDecl;
+use prequal::tenants;
+pub(crate) use prequal::tenants::Layout;
 use prequal::{Error, ErrorCode, Lang};
 use rayon::prelude::*;
 use std::fs::File;
@@ -124,7 +126,7 @@ pub(crate) fn open_all(input: &Path, outputs: &Outputs<'_>, facts: &[FactDecl], 
 pub(crate) fn open_input(input: &Path) -> Result<(csv::Reader<BufReader<File>>, u64), Failure> {
     let file = File::open(input).map_err(|e| Failure::io(input, false, &e))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    Ok((csv_reader(BufReader::with_capacity(1 << 16, file)), size))
+    Ok((tenants::csv_reader(BufReader::with_capacity(1 << 16, file)), size))
 }
 
 /// `path: line 17: reason` above the progress bar.
@@ -235,12 +237,6 @@ where
     Ok(rows)
 }
 
-/// The CSV reader `screen` uses: rows of any length are read, so a short or long row is
-/// reported by line instead of stopping the run.
-fn csv_reader<R: Read>(input: R) -> csv::Reader<R> {
-    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(input)
-}
-
 /// One row of a tenant list: its line number, and its firm or the row's first problem.
 pub type TenantRow = (u64, Result<prequal::Firm, Error>);
 
@@ -256,7 +252,7 @@ pub fn read_tenants(csv_text: &[u8], lang: Lang) -> Result<Vec<TenantRow>, Failu
 /// Chinese label), and their cells are checked against the declarations.
 pub fn read_tenants_for(csv_text: &[u8], facts: &[FactDecl], lang: Lang) -> Result<Vec<TenantRow>, Failure> {
     let input = Path::new("tenants.csv");
-    let mut reader = csv_reader(csv_text);
+    let mut reader = tenants::csv_reader(csv_text);
     let layout = read_layout(&mut reader, input, facts, lang)?;
     let mut rows = Vec::new();
     loop {
@@ -284,18 +280,8 @@ pub(crate) fn read_layout<R: Read>(
     facts: &[FactDecl],
     lang: Lang,
 ) -> Result<Layout, Failure> {
-    let mut header = ByteRecord::new();
-    let found = reader.read_byte_record(&mut header).map_err(|e| csv_failure(input, e, lang))?;
-    if !found {
-        let empty = Error::new(
-            ErrorCode::MissingField,
-            line_label(1, lang),
-            "a header line naming the columns (see `prequal screen --help`)",
-            "须有表头行（见 `prequal screen --help`）",
-        );
-        return Err(Failure::engine(empty).within(input.display()));
-    }
-    Layout::from_record(&header, facts, lang).map_err(|e| Failure::engine(e).within(input.display()))
+    let layout = tenants::read_layout(reader, facts, lang).map_err(|e| csv_failure(input, e, lang))?;
+    layout.map_err(|e| Failure::engine(e).within(input.display()))
 }
 
 /// The files of a run, for messages.

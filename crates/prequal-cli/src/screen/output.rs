@@ -1,11 +1,8 @@
 //! Writing result rows as they come: CSV rows, or a JSON array one object per line (valid
 //! JSON, yet still written and readable a row at a time). `screen` and `impact` share it.
 
-use super::outcome::ScreenRow;
 use crate::cli::ScreenFormat;
-use prequal::report::Verdict;
-use prequal::size::SizeClass;
-use prequal::Decimal;
+pub use prequal::tenants::outcome::{amount, verdict_id, ScreenRow};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -35,7 +32,7 @@ impl<W: Write> RowWriter<W> {
     pub fn new(format: ScreenFormat, header: &[&str], mut out: W) -> io::Result<RowWriter<W>> {
         match format {
             ScreenFormat::Csv => {
-                let mut csv = csv::Writer::from_writer(out);
+                let mut csv = prequal::tenants::csv_writer(out);
                 csv.write_record(header)?;
                 Ok(RowWriter::Csv(Box::new(csv)))
             }
@@ -71,73 +68,18 @@ impl<W: Write> RowWriter<W> {
 }
 
 impl Row for ScreenRow {
-    const HEADER: &'static [&'static str] = &[
-        "line",
-        "id",
-        "name",
-        "size_class",
-        "best_product",
-        "verdict",
-        "limit",
-        "apr_net",
-        "failed",
-        "unknown",
-        "error",
-        "loan_amount",
-        "interest_subsidy",
-        "fee_subsidy",
-        "total_cost_net",
-    ];
+    const HEADER: &'static [&'static str] = ScreenRow::HEADER;
 
     fn cells(&self) -> Vec<String> {
-        vec![
-            self.line.to_string(),
-            self.id.clone(),
-            self.name.clone(),
-            self.size_class.map(size_id).unwrap_or_default().to_string(),
-            self.best_product.clone().unwrap_or_default(),
-            self.verdict.map(verdict_id).unwrap_or_default().to_string(),
-            amount(self.limit),
-            amount(self.apr_net),
-            self.failed.join(";"),
-            self.unknown.join(";"),
-            self.error.clone().unwrap_or_default(),
-            amount(self.loan_amount),
-            amount(self.interest_subsidy),
-            amount(self.fee_subsidy),
-            amount(self.total_cost_net),
-        ]
-    }
-}
-
-/// A decimal as the engine writes it, empty when unknown.
-pub fn amount(value: Option<Decimal>) -> String {
-    value.map(|d| d.to_string()).unwrap_or_default()
-}
-
-/// A verdict's id as in JSON (`needs_info`), so CSV and JSON use the same words.
-pub fn verdict_id(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Eligible => "eligible",
-        Verdict::NeedsInfo => "needs_info",
-        Verdict::Ineligible => "ineligible",
-    }
-}
-
-/// A size class's id as in JSON.
-pub fn size_id(size: SizeClass) -> &'static str {
-    match size {
-        SizeClass::Micro => "micro",
-        SizeClass::Small => "small",
-        SizeClass::Medium => "medium",
-        SizeClass::Large => "large",
-        SizeClass::Unknown => "unknown",
+        ScreenRow::cells(self)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use prequal::report::Verdict;
+    use prequal::size::SizeClass;
 
     fn row() -> ScreenRow {
         ScreenRow {
@@ -196,7 +138,7 @@ mod tests {
             assert_eq!(json(v), verdict_id(v));
         }
         for s in [SizeClass::Micro, SizeClass::Small, SizeClass::Medium, SizeClass::Large, SizeClass::Unknown] {
-            assert_eq!(json(s), size_id(s));
+            assert_eq!(json(s), prequal::tenants::outcome::size_id(s));
         }
     }
 }

@@ -6,11 +6,10 @@ use super::outcome::ScreenRow;
 use super::output::verdict_id;
 use crate::fail::separator;
 use crate::files::say;
-use crate::html::AprBands;
 use crate::render::{money, pick};
 use indicatif::{ProgressBar, ProgressStyle};
+use prequal::portfolio::AprBands;
 use prequal::portfolio::{Eligible, Screened, Totals};
-use prequal::report::Verdict;
 use prequal::{Decimal, Lang};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -79,10 +78,7 @@ impl Tally {
 
 /// Count the net APR of an eligible best quote.
 pub fn add_apr(aprs: &mut AprBands, screened: Result<&Screened, ()>) {
-    let best = screened.ok().and_then(|s| s.best.as_ref()).filter(|b| b.verdict == Verdict::Eligible);
-    if let Some(apr) = best.and_then(|b| b.apr_net) {
-        aprs.add(apr);
-    }
+    aprs.add_row(screened);
 }
 
 /// `in 0.110 s (9090 firms/s)`, without floating point.

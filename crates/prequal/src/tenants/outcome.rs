@@ -3,11 +3,11 @@
 //! products that can rank first priced), so a chunk of thousands of firms stays small.
 
 use super::row::Parsed;
-use crate::fail::separator;
-use prequal::portfolio::{self, Best, Screened};
-use prequal::report::Verdict;
-use prequal::size::SizeClass;
-use prequal::{Date, Decimal, Error, Lang, Policy};
+use crate::error::separator;
+use crate::portfolio::{self, Best, Screened};
+use crate::report::Verdict;
+use crate::size::SizeClass;
+use crate::{Date, Decimal, Error, Lang, Policy};
 use serde::Serialize;
 
 /// One output row. Field names are the output's column names, in the output's order.
@@ -84,7 +84,7 @@ pub struct Screening<'a> {
 
 impl Screening<'_> {
     /// Screen one firm with the core's fast path: its best quote, reduced.
-    pub fn best(&self, firm: &prequal::Firm) -> Result<Screened, Error> {
+    pub fn best(&self, firm: &crate::Firm) -> Result<Screened, Error> {
         portfolio::screen(self.policy, firm, self.as_of)
     }
 
@@ -132,5 +132,72 @@ pub fn message(error: &Error, product: Option<&str>, lang: Lang) -> String {
     match product {
         Some(product) => format!("{product}{sep}{text}"),
         None => text.to_string(),
+    }
+}
+
+impl ScreenRow {
+    /// The CSV header line, which is also the order of the JSON fields.
+    pub const HEADER: &'static [&'static str] = &[
+        "line",
+        "id",
+        "name",
+        "size_class",
+        "best_product",
+        "verdict",
+        "limit",
+        "apr_net",
+        "failed",
+        "unknown",
+        "error",
+        "loan_amount",
+        "interest_subsidy",
+        "fee_subsidy",
+        "total_cost_net",
+    ];
+
+    /// The CSV cells under [`ScreenRow::HEADER`]: empty for unknown, ids joined by `;`.
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.line.to_string(),
+            self.id.clone(),
+            self.name.clone(),
+            self.size_class.map(size_id).unwrap_or_default().to_string(),
+            self.best_product.clone().unwrap_or_default(),
+            self.verdict.map(verdict_id).unwrap_or_default().to_string(),
+            amount(self.limit),
+            amount(self.apr_net),
+            self.failed.join(";"),
+            self.unknown.join(";"),
+            self.error.clone().unwrap_or_default(),
+            amount(self.loan_amount),
+            amount(self.interest_subsidy),
+            amount(self.fee_subsidy),
+            amount(self.total_cost_net),
+        ]
+    }
+}
+
+/// A decimal as the engine writes it, empty when unknown.
+pub fn amount(value: Option<Decimal>) -> String {
+    value.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// A verdict's id as in JSON (`needs_info`), so CSV and JSON use the same words.
+pub fn verdict_id(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Eligible => "eligible",
+        Verdict::NeedsInfo => "needs_info",
+        Verdict::Ineligible => "ineligible",
+    }
+}
+
+/// A size class's id as in JSON.
+pub fn size_id(size: SizeClass) -> &'static str {
+    match size {
+        SizeClass::Micro => "micro",
+        SizeClass::Small => "small",
+        SizeClass::Medium => "medium",
+        SizeClass::Large => "large",
+        SizeClass::Unknown => "unknown",
     }
 }

@@ -2,9 +2,9 @@
 //! Chinese headers parks actually use, mapped once from the header line; and the facts the
 //! pack declares, by their id or their Chinese label.
 
-use crate::fail::line_label;
-use prequal::facts::FactDecl;
-use prequal::{Error, ErrorCode, Lang};
+use crate::error::line_label;
+use crate::facts::FactDecl;
+use crate::{Error, ErrorCode, Lang};
 
 /// A column the screen understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,10 +156,15 @@ impl Layout {
         Ok(layout)
     }
 
-    /// Read the header line from raw bytes (the file may not be UTF-8 at all).
-    pub fn from_record(record: &csv::ByteRecord, facts: &[FactDecl], lang: Lang) -> Result<Layout, Error> {
+    /// Read the header line from the raw bytes of its fields (the file may not be UTF-8 at
+    /// all).
+    pub fn from_fields<'a>(
+        fields: impl IntoIterator<Item = &'a [u8]>,
+        facts: &[FactDecl],
+        lang: Lang,
+    ) -> Result<Layout, Error> {
         let mut headers = Vec::new();
-        for (i, bytes) in record.iter().enumerate() {
+        for (i, bytes) in fields.into_iter().enumerate() {
             let text = std::str::from_utf8(bytes).map_err(|_| {
                 Error::new(
                     ErrorCode::InvalidValue,
@@ -252,7 +257,7 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/packs/bank-g-tech-credit.json"),
         )
         .unwrap();
-        prequal::Policy::from_json(&text).unwrap().facts
+        crate::Policy::from_json(&text).unwrap().facts
     }
 
     #[test]

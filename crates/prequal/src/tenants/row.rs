@@ -2,10 +2,9 @@
 //! checked by the core. Errors name the column by the header the file uses.
 
 use super::columns::{Column, Layout};
-use crate::fail::relabel;
-use crate::parse;
-use prequal::size::Industry;
-use prequal::{Error, ErrorCode, Firm};
+use crate::cells as parse;
+use crate::size::Industry;
+use crate::{Error, ErrorCode, Firm};
 
 /// What one row says: the pass-through identity, and the firm or why there is none.
 pub struct Parsed {
@@ -59,7 +58,7 @@ fn read_firm<'a>(
             "须填写行业，如 software_it",
         )
     })?);
-    firm.check().map_err(|e| relabel(e, |path| header_for_path(layout, path)))?;
+    firm.check().map_err(|e| e.relabel(|path| header_for_path(layout, path)))?;
     Ok(firm)
 }
 
@@ -124,7 +123,7 @@ fn not_utf8(header: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use prequal::Lang;
+    use crate::Lang;
 
     fn layout(headers: &[&str]) -> Layout {
         Layout::from_header(headers.iter().copied(), &[], Lang::En).unwrap()
@@ -141,7 +140,7 @@ mod tests {
         let firm = p.firm.unwrap();
         assert_eq!(p.id, "T1");
         assert_eq!(firm.industry, Some(Industry::SoftwareIt));
-        assert_eq!(firm.revenue, Some(prequal::Decimal::from(1_200_000)));
+        assert_eq!(firm.revenue, Some(crate::Decimal::from(1_200_000)));
         assert_eq!(firm.qualifications.high_tech, Some(true));
         assert_eq!(firm.debt_ratio.unwrap().to_string(), "0.55");
         assert_eq!(firm.term_months, Some(24));
