@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build everything and serve the demo site on http://127.0.0.1:8080 (from a fresh clone):
 #   the WASM SDK (pkg/, scripts/build-wasm.sh), the park staff page's screening module
-#   (www/screen-pkg/, scripts/build-wasm.sh --screen), the widget (www/pkg/, scripts/build-widget.sh),
+#   (www/screen-pkg/, scripts/build-wasm.sh --screen), the advisor module the widget loads on
+#   demand (www/advise-pkg/, --with-advise), the widget (www/pkg/, scripts/build-widget.sh),
 #   then www/ at / with /pkg/ and /examples/ (scripts/serve.mjs). Ctrl-C stops the server.
 #
 #   bash scripts/run.sh            # PORT=9000 bash scripts/run.sh for another port
@@ -10,6 +11,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/build-wasm.sh
 bash scripts/build-wasm.sh --screen
+bash scripts/build-wasm.sh --with-advise
 bash scripts/build-widget.sh
 
 port="${PORT:-8080}"

@@ -7,7 +7,7 @@
 #
 # From a fresh machine: installs Chromium (and a CJK font for the screenshots) when missing,
 # node_modules (npm ci), builds the widget (scripts/build-widget.sh), the screening module
-# (scripts/build-wasm.sh --screen), the CLI and the native example
+# (scripts/build-wasm.sh --screen), the advisor module (--with-advise), the CLI and the native example
 # the tests compare with. Screenshots go to test-artifacts/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +34,7 @@ fi
 
 bash scripts/build-widget.sh
 bash scripts/build-wasm.sh --screen
+bash scripts/build-wasm.sh --with-advise
 say "cargo build -p prequal-widget --example evaluate-native, -p prequal-cli"
 cargo build -q -p prequal-widget --example evaluate-native
 cargo build -q -p prequal-cli

@@ -8,6 +8,8 @@
 // only request the widget makes besides its own files is fetching the `policy` pack; it
 // sends nothing anywhere, sets no cookies and uses no storage. The host page hears results
 // through DOM events: prequal:ready, prequal:result, prequal:apply (and prequal:error).
+// The "compare options" panel (prequal-advise.js, with the SDK's advisor) is loaded only
+// when a visitor opens it, so no first result waits for it.
 
 import init, { Widget } from './pkg/prequal_widget.js';
 
@@ -47,6 +49,9 @@ async function fetchPolicy(url) {
   }
 }
 
+const ADVISE_LABEL = { 'zh-CN': '比较借款方案：怎样借最省', en: 'Compare ways to borrow: the cheapest' };
+let advisor;
+
 /** The `firm` property as JSON text for the engine (which validates it). */
 function firmJson(value) {
   if (value === undefined || value === null) return undefined;
@@ -67,6 +72,8 @@ class PrequalWidget extends HTMLElement {
   #started = false;
   #firm = undefined;
   #request = 0;
+  #pack = null;
+  #advice = null;
 
   constructor() {
     super();
@@ -101,6 +108,7 @@ class PrequalWidget extends HTMLElement {
         this.shadowRoot.adoptedStyleSheets = [sheet];
         const widget = new Widget(this, this.shadowRoot);
         this.#widget = widget;
+        this.addEventListener('prequal:result', (event) => this.#offerAdvice(event.detail));
         widget.set_lang(this.getAttribute('lang'));
         widget.set_park(this.getAttribute('park'));
         widget.set_products(this.getAttribute('products'));
@@ -135,8 +143,37 @@ class PrequalWidget extends HTMLElement {
     }
   }
 
+  /** After each result: the button that opens the advisor's panel, or the open panel
+   *  brought up to date. */
+  #offerAdvice(result) {
+    const root = this.shadowRoot;
+    const body = root.getElementById('pq-results-body');
+    if (!body) return;
+    if (this.#advice) return this.#advice.update(result);
+    let button = root.getElementById('pq-advise-open');
+    if (!button) {
+      button = document.createElement('button');
+      button.type = 'button';
+      button.id = 'pq-advise-open';
+      button.className = 'pq-btn pq-advise-open';
+      button.onclick = () => {
+        button.disabled = true;
+        advisor ??= import(new URL('./prequal-advise.js', here).href);
+        advisor
+          .then((m) => (this.#advice = m.open(this, this.#widget, root, { pack: this.#pack, result })))
+          .catch(() => {
+            advisor = undefined; // try again on the next click
+            button.disabled = false;
+          });
+      };
+    }
+    button.textContent = ADVISE_LABEL[this.#widget.lang()] ?? ADVISE_LABEL.en;
+    if (button.previousElementSibling !== body) body.after(button);
+  }
+
   async #usePolicy(url, pack, request) {
     const widget = this.#widget;
+    this.#pack = null;
     if (!url) {
       widget.use_policy(undefined, undefined);
       return;
@@ -144,6 +181,7 @@ class PrequalWidget extends HTMLElement {
     widget.loading();
     const { text, failure } = await pack;
     if (request !== this.#request) return; // a newer `policy` won
+    this.#pack = failure === undefined ? text : null;
     if (failure === undefined) widget.use_policy(url, text);
     else widget.policy_failed(url, failure);
   }

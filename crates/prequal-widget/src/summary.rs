@@ -206,6 +206,13 @@ pub fn apply(report: &Report, chosen: &Quote, rank: usize, open: &[Question], fi
     j.0
 }
 
+/// A firm's answers in the firm format, as JSON text.
+pub fn firm(firm: &Firm) -> String {
+    let mut j = Json::new();
+    answers(&mut j, firm);
+    j.0
+}
+
 /// A firm in the firm format (as serde writes [`Firm`]): what is not stated is left out,
 /// but the industry (`null` when not answered) and the qualifications object.
 fn answers(j: &mut Json, f: &Firm) {

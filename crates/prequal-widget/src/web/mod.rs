@@ -155,6 +155,19 @@ impl Widget {
         Ok(Widget { shared, _listeners: listeners })
     }
 
+    /// The visitor's answers as last evaluated, in the firm format (the loader's "compare
+    /// options" panel asks the advisor with them); none before the first evaluation.
+    pub fn firm_json(&self) -> Option<String> {
+        let s = self.shared.state.try_borrow().ok()?;
+        s.firm.as_ref().map(crate::summary::firm)
+    }
+
+    /// The language shown now (`zh-CN` or `en`): the attribute's, or the visitor's choice.
+    pub fn lang(&self) -> String {
+        let lang = self.shared.state.try_borrow().map(|s| s.lang).unwrap_or_default();
+        crate::i18n::tag(lang).to_string()
+    }
+
     /// The `lang` attribute: `zh-CN` (default) or `en`.
     pub fn set_lang(&self, tag: Option<String>) {
         let lang = tag.as_deref().and_then(Lang::parse).unwrap_or_default();

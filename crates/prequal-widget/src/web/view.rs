@@ -361,7 +361,14 @@ fn options(s: &State, policy: &Policy, input: Input) -> Vec<(String, String)> {
         }
         Input::TermMonths => {
             out.push(unanswered(T::TermDefault));
-            for months in TERMS {
+            // The usual terms, and the visitor's own if it is another (the "compare options"
+            // panel may choose any term a product allows, such as 30 months).
+            let chosen = s.form.get(Input::TermMonths).parse::<u32>().ok().filter(|m| !TERMS.contains(m));
+            let mut terms = TERMS.to_vec();
+            if let Some(m) = chosen {
+                terms.insert(terms.iter().position(|t| *t > m).unwrap_or(terms.len()), m);
+            }
+            for months in terms {
                 out.push((months.to_string(), fill(T::Months.get(lang), &[&months.to_string()])));
             }
         }
