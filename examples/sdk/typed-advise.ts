@@ -2,7 +2,7 @@
 //
 // The advisor is not in the SDK built into pkg/ until that SDK fits its size gate (140 KiB
 // gzip; see the README's SDK section): build an SDK with it, `scripts/build-wasm.sh
-// --with-advise` (into target/prequal-wasm-advise/pkg/), and import that as `prequal`.
+// --with-advise` (into www/advise-pkg/), and import that as `prequal`.
 // tests/wasm/types.test.mjs type-checks this file with `prequal` mapped to the test build,
 // which has the advisor too.
 import { advise, preparePolicy, type Advice, type AdviceObjective, type AdviceOption, type AdviceRequest, type Firm } from "prequal";
