@@ -22,11 +22,14 @@ wasm_toolchain
 say() { printf '\033[1m[build-widget]\033[0m %s\n' "$*" >&2; }
 
 # The SRI hash of each released file (path relative to www/), printed and written to
-# www/pkg/sri.json. Used after a build, or alone with --sri.
-SRI_FILES=(prequal-widget.js prequal-widget.css pkg/prequal_widget.js pkg/prequal_widget_bg.wasm)
+# www/pkg/sri.json. Used after a build, or alone with --sri. The "compare options" panel's
+# files, loaded on demand, are listed when built (scripts/build-wasm.sh --with-advise).
+SRI_FILES=(prequal-widget.js prequal-widget.css pkg/prequal_widget.js pkg/prequal_widget_bg.wasm prequal-advise.js
+  advise-pkg/prequal.js advise-pkg/prequal_bg.wasm)
 sri() {
   local json="{" sep="" f hash
   for f in "${SRI_FILES[@]}"; do
+    [ -f "www/$f" ] || continue
     hash="sha384-$(openssl dgst -sha384 -binary "www/$f" | openssl base64 -A)"
     printf '%s  %s\n' "$hash" "www/$f"
     json+="$sep"$'\n'"  \"$f\": \"$hash\""

@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/build-wasm.sh
 bash scripts/build-wasm.sh --screen
+# The advisor module first: the widget's build lists its files' SRI hashes.
 bash scripts/build-wasm.sh --with-advise
 bash scripts/build-widget.sh
 

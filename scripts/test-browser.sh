@@ -32,9 +32,10 @@ if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
   npm ci --no-audit --no-fund
 fi
 
+# The advisor module first: the widget's build lists its files' SRI hashes.
+bash scripts/build-wasm.sh --with-advise
 bash scripts/build-widget.sh
 bash scripts/build-wasm.sh --screen
-bash scripts/build-wasm.sh --with-advise
 say "cargo build -p prequal-widget --example evaluate-native, -p prequal-cli"
 cargo build -q -p prequal-widget --example evaluate-native
 cargo build -q -p prequal-cli

@@ -245,9 +245,13 @@ describe('pack and input strings never reach an HTML parser', () => {
 describe('Subresource Integrity', () => {
   test('www/pkg/sri.json holds the sha384 of each released file, as served', async () => {
     const sri = JSON.parse(readFileSync(join(root, 'www/pkg/sri.json'), 'utf8'));
+    // With the "compare options" panel's files, which scripts/test-browser.sh builds first.
     assert.deepEqual(Object.keys(sri).sort(), [
+      'advise-pkg/prequal.js',
+      'advise-pkg/prequal_bg.wasm',
       'pkg/prequal_widget.js',
       'pkg/prequal_widget_bg.wasm',
+      'prequal-advise.js',
       'prequal-widget.css',
       'prequal-widget.js',
     ]);
