@@ -26,6 +26,7 @@ say() { printf '\033[1m[build-widget]\033[0m %s\n' "$*" >&2; }
 # files, loaded on demand, are listed when built (scripts/build-wasm.sh --with-advise).
 SRI_FILES=(prequal-widget.js prequal-widget.css pkg/prequal_widget.js pkg/prequal_widget_bg.wasm prequal-advise.js
   advise-pkg/prequal.js advise-pkg/prequal_bg.wasm)
+while IFS= read -r snippet; do SRI_FILES+=("${snippet#www/}"); done < <(find www/advise-pkg/snippets -name '*.js' 2>/dev/null | sort)
 sri() {
   local json="{" sep="" f hash
   for f in "${SRI_FILES[@]}"; do

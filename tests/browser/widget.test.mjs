@@ -595,6 +595,10 @@ describe('privacy, accessibility, screenshots', () => {
       await page.locator(`${W} #pq-apply-0`).click();
       await page.locator(`${W} #pq-consent-box`).check();
       await page.locator(`${W} #pq-consent-submit`).click();
+      // "Compare options" loads the advisor's files, and only those.
+      await page.locator(`${W} #pq-advise-open`).click();
+      await page.locator(`${W} #pq-advise-body`).waitFor();
+      await page.waitForFunction(() => !/正在计算|Working/.test(document.querySelector('prequal-widget').shadowRoot.getElementById('pq-advise-body').textContent));
       await page.waitForTimeout(200);
       const own = new Set([
         path,
@@ -602,9 +606,17 @@ describe('privacy, accessibility, screenshots', () => {
         'prequal-widget.css',
         'pkg/prequal_widget.js',
         'pkg/prequal_widget_bg.wasm',
+        'prequal-advise.js',
+        'advise-pkg/prequal.js',
+        'advise-pkg/prequal_bg.wasm',
         ...(policy ? [policy] : []),
       ]);
-      const unexpected = requests.filter((u) => !u.startsWith(server.base) || !own.has(u.slice(server.base.length)));
+      // The SDK's glue imports its inline snippet (a path with a build hash).
+      const snippet = (u) => /^advise-pkg\/snippets\/[\w-]+\/inline\d+\.js$/.test(u);
+      const unexpected = requests.filter((u) => {
+        const file = u.slice(server.base.length);
+        return !u.startsWith(server.base) || !(own.has(file) || snippet(file));
+      });
       assert.deepEqual(unexpected, [], `${path}: only its own assets and the policy`);
       const storage = await page.evaluate(() => ({
         cookie: document.cookie,
