@@ -117,7 +117,10 @@ impl Serialize for Date {
 impl FromJson for Date {
     fn from_json(node: Node<'_>) -> crate::Result<Date> {
         let text = node.str().map_err(|_| node.wrong_type("a date as YYYY-MM-DD"))?;
-        text.parse().map_err(|e: DateParseError| node.error(&e.to_string()))
+        text.parse().map_err(|e: DateParseError| {
+            let detail = e.to_string();
+            node.fail(crate::ErrorCode::InvalidValue, detail.clone(), format!("取值无效：{detail}"))
+        })
     }
 }
 

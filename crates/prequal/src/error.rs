@@ -196,61 +196,24 @@ impl Error {
         self
     }
 
-    /// Turn a serde error at a path into an [`Error`] with a code, the path of the field
-    /// concerned, and serde's detail in English with a Chinese rendering.
-    pub(crate) fn from_serde(path: &str, detail: &str) -> Error {
-        let detail = strip_position(detail);
-        let code = serde_code(&detail);
-        let mut path = json_path(path);
-        // serde reports a missing field at the object that lacks it; name the field itself.
-        if code == ErrorCode::MissingField {
-            if let Some(field) = quoted(&detail) {
-                path = format!("{path}.{field}");
-            }
-        }
-        let mut error = Error::new(code, path, detail.clone(), crate::serde_zh::translate(&detail));
-        if let Some(name) = closest_option(&detail) {
-            error.expected_en = format!("{}; did you mean `{name}`?", error.expected_en);
-            error.expected_zh = format!("{}；是否应为 `{name}`？", error.expected_zh);
-        }
-        error
-    }
-
     /// A JSON syntax error, with its line and column.
     pub(crate) fn syntax(detail: &str) -> Error {
-        let code = if detail.starts_with("recursion limit") { ErrorCode::TooLarge } else { ErrorCode::InvalidJson };
-        Error::new(code, "$", detail.to_string(), crate::serde_zh::translate(detail))
+        let (code, zh) = if detail.starts_with("recursion limit") {
+            (ErrorCode::TooLarge, "嵌套层级过深".to_string())
+        } else if detail.contains("EOF") {
+            (ErrorCode::InvalidJson, format!("JSON 不完整（{detail}）"))
+        } else {
+            (ErrorCode::InvalidJson, format!("JSON 语法错误（{detail}）"))
+        };
+        Error::new(code, "$", detail.to_string(), zh)
     }
 }
 
-fn serde_code(detail: &str) -> ErrorCode {
-    let starts = |prefix: &str| detail.starts_with(prefix);
-    if starts("unknown field") {
-        ErrorCode::UnknownField
-    } else if starts("missing field") {
-        ErrorCode::MissingField
-    } else if starts("invalid type") {
-        ErrorCode::WrongType
-    } else if starts("recursion limit") || starts("number too large") {
-        ErrorCode::TooLarge
-    } else if starts("invalid value: integer") {
-        // A whole number outside its type (a negative count, a term beyond u32).
-        ErrorCode::OutOfRange
-    } else {
-        ErrorCode::InvalidValue
-    }
-}
-
-/// For "unknown field/variant `x`, expected one of `a`, `b`": the option within two edits of x.
-fn closest_option(detail: &str) -> Option<String> {
-    if !(detail.starts_with("unknown field") || detail.starts_with("unknown variant")) {
-        return None;
-    }
-    let given = quoted(detail)?;
-    let (_, options) = detail.split_once("expected")?;
-    let names = options.split('`').skip(1).step_by(2);
-    let (distance, best) = names.map(|name| (edit_distance(given, name), name)).min()?;
-    (distance <= 2 && distance > 0).then(|| best.to_string())
+/// For an unknown field or variant: the option within two edits of `given` (the nearest,
+/// then the first by name), for a "did you mean" hint.
+pub(crate) fn did_you_mean<'a>(given: &str, options: &[&'a str]) -> Option<&'a str> {
+    let (distance, best) = options.iter().map(|name| (edit_distance(given, name), *name)).min()?;
+    (distance <= 2 && distance > 0).then_some(best)
 }
 
 /// Levenshtein distance, for "did you mean" hints on short names.
@@ -273,23 +236,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row.last().copied().unwrap_or(0)
-}
-
-/// The first `quoted` name in a serde message.
-pub(crate) fn quoted(detail: &str) -> Option<&str> {
-    let start = detail.find('`')? + 1;
-    let len = detail.get(start..)?.find('`')?;
-    detail.get(start..start + len)
-}
-
-/// serde_json appends " at line L column C"; the path already says where.
-fn strip_position(detail: &str) -> String {
-    match detail.rfind(" at line ") {
-        Some(i) if detail.get(i..).is_some_and(|rest| rest.contains(" column ")) => {
-            detail.get(..i).unwrap_or(detail).to_string()
-        }
-        _ => detail.to_string(),
-    }
 }
 
 /// `products[0].id` → `$.products[0].id`; `.` (serde_path_to_error's root) → `$`.
@@ -336,12 +282,15 @@ mod tests {
 
     #[test]
     fn suggests_the_closest_name() {
-        let e = Error::from_serde("", "unknown field `emploees`, expected one of `industry`, `employees`, `revenue`");
+        let e = crate::Firm::from_json(r#"{"industry": "retail", "emploees": 3}"#).unwrap_err();
         assert_eq!(e.code, ErrorCode::UnknownField);
         assert!(e.expected_en.ends_with("did you mean `employees`?"), "{}", e.expected_en);
-        assert!(e.message(Lang::ZhCn).starts_with("$：未知字段 `emploees`"), "{}", e.message(Lang::ZhCn));
-        let far = Error::from_serde("", "unknown field `zzz`, expected one of `industry`, `employees`");
+        assert!(e.message(Lang::ZhCn).starts_with("$.emploees：未知字段 `emploees`"), "{}", e.message(Lang::ZhCn));
+        assert!(e.message(Lang::ZhCn).ends_with("；是否应为 `employees`？"), "{}", e.message(Lang::ZhCn));
+        let far = crate::Firm::from_json(r#"{"industry": "retail", "zzzzzz": 3}"#).unwrap_err();
         assert!(!far.expected_en.contains("did you mean"));
+        assert_eq!(did_you_mean("retial", &["retail", "other"]), Some("retail"));
+        assert_eq!(did_you_mean("retail", &["retail"]), None, "an exact name is no near miss");
     }
 
     #[test]
@@ -360,7 +309,9 @@ mod tests {
 
     #[test]
     fn missing_field_names_the_field() {
-        let e = Error::from_serde("products[0]", "missing field `bank`");
+        let mut pack: serde_json::Value = serde_json::from_str(crate::policy::DEFAULT_PACK_JSON).unwrap();
+        pack["products"][0].as_object_mut().unwrap().remove("bank");
+        let e = crate::Policy::from_json(&pack.to_string()).unwrap_err();
         assert_eq!(e.path, "$.products[0].bank");
         assert_eq!(e.message(Lang::ZhCn), "$.products[0].bank：缺少必填字段 `bank`");
     }

@@ -344,7 +344,7 @@ pub fn check<'a>(decl: &'a FactDecl, value: &'a FactValue) -> Result<Fact<'a>> {
         (FactKind::Number, FactValue::Number(n)) => check_number(decl, *n, &path()),
         (FactKind::Number, FactValue::Text(text)) => match crate::json::decimal_from_text(text) {
             Ok(n) => check_number(decl, n, &path()),
-            Err(detail) if detail.starts_with("number too large") => Err(Error::new(
+            Err(e) if e.code == ErrorCode::TooLarge => Err(Error::new(
                 ErrorCode::TooLarge,
                 path(),
                 format!("a number of at most {}, got \"{text}\"", limits::MAX_AMOUNT),

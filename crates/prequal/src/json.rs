@@ -9,10 +9,11 @@
 //! known fields only, enums as names, numbers as JSON numbers or decimal strings. Each
 //! node knows its path as a linked list of segments on the stack, so nothing is allocated
 //! for paths unless something fails. Messages keep serde's English shapes ("invalid type:
-//! string \"x\", expected a boolean"), which `Error::from_serde` turns into a code, a
-//! Chinese rendering and a "did you mean" hint.
+//! string \"x\", expected a boolean") and are written with their code, their Chinese
+//! rendering and a "did you mean" hint where they are made (not parsed back from the
+//! English, which cost the WASM modules ~4 KiB).
 
-use crate::error::{json_path, Error, Result};
+use crate::error::{did_you_mean, json_path, Error, ErrorCode, Result};
 pub use crate::json_text::Json;
 use crate::limits;
 use rust_decimal::Decimal;
@@ -86,12 +87,12 @@ impl<'a> Node<'a> {
         self.value
     }
 
-    /// An error at this node; `detail` is in serde's English shapes (see the module docs).
+    /// An error at this node.
     #[cold]
-    pub fn error(self, detail: &str) -> Error {
+    pub fn fail(self, code: ErrorCode, en: String, zh: String) -> Error {
         let mut path = String::new();
         self.at.render(&mut path);
-        Error::from_serde(&path, detail)
+        Error::new(code, json_path(&path), en, zh)
     }
 
     /// `error`, moved to this node's path.
@@ -106,7 +107,38 @@ impl<'a> Node<'a> {
     /// `invalid type: <what is here>, expected <expected>`.
     #[cold]
     pub fn wrong_type(self, expected: &str) -> Error {
-        self.error(&format!("invalid type: {}, expected {expected}", unexpected(self.value)))
+        let (en, zh) = unexpected(self.value);
+        self.type_error(&en, &zh, expected)
+    }
+
+    /// `invalid type: <got>, expected <expected>` (类型错误).
+    #[cold]
+    fn type_error(self, got_en: &str, got_zh: &str, expected: &str) -> Error {
+        self.fail(
+            ErrorCode::WrongType,
+            format!("invalid type: {got_en}, expected {expected}"),
+            format!("类型错误：实际为 {got_zh}，应为 {expected}"),
+        )
+    }
+
+    /// `unknown <what> `given`, expected <options>` with a "did you mean" hint: an unknown
+    /// field (a key) or an unknown variant (a name).
+    #[cold]
+    fn unknown(self, field: bool, given: &str, options: &[&str], none: &str) -> Error {
+        let listed = one_of(options, none);
+        let (code, en, zh) = if field {
+            (ErrorCode::UnknownField, "unknown field", "未知字段")
+        } else {
+            (ErrorCode::InvalidValue, "unknown variant", "无效取值")
+        };
+        let zh_list = if field { "，应为：" } else { "，可选：" };
+        let mut en = format!("{en} `{given}`, expected {listed}");
+        let mut zh = format!("{zh} `{given}`{zh_list}{}", listed.replace("one of ", ""));
+        if let Some(name) = did_you_mean(given, options) {
+            en = format!("{en}; did you mean `{name}`?");
+            zh = format!("{zh}；是否应为 `{name}`？");
+        }
+        self.fail(code, en, zh)
     }
 
     /// A string.
@@ -127,7 +159,7 @@ impl<'a> Node<'a> {
             Json::String(text) => decimal_from_text(text),
             _ => return Err(self.wrong_type("a number or a decimal string")),
         }
-        .map_err(|detail| self.error(&detail))
+        .map_err(|error| self.locate(error))
     }
 
     /// The fields of an object that may hold only `fields`; any other key is an error at
@@ -138,8 +170,7 @@ impl<'a> Node<'a> {
         };
         if let Some(key) = map.keys().find(|key| !fields.contains(&key.as_str())) {
             let at = Segment::Key(key, self.at);
-            return Err(Node { value: self.value, at: &at }
-                .error(&format!("unknown field `{key}`, expected {}", one_of(fields, "there are no fields"))));
+            return Err(Node { value: self.value, at: &at }.unknown(true, key, fields, "there are no fields"));
         }
         Ok(Object { map, at: self.at })
     }
@@ -152,14 +183,17 @@ impl<'a> Node<'a> {
     /// One of `all`, each named by `name` (an enum given as a JSON string).
     pub fn name_of<T: Copy>(self, all: &[T], name: fn(T) -> &'static str) -> Result<T> {
         let Json::String(given) = self.value else {
-            let what = if matches!(self.value, Json::Number(_)) { "a number".into() } else { unexpected(self.value) };
-            return Err(self.error(&format!("invalid type: {what}, expected a name (a JSON string)")));
+            let (en, zh) = match self.value {
+                Json::Number(_) => ("a number".to_string(), "a number".to_string()),
+                other => unexpected(other),
+            };
+            return Err(self.type_error(&en, &zh, "a name (a JSON string)"));
         };
         match all.iter().find(|item| name(**item) == given) {
             Some(item) => Ok(*item),
             None => {
                 let options: Vec<&str> = all.iter().map(|item| name(*item)).collect();
-                Err(self.error(&format!("unknown variant `{given}`, expected {}", one_of(&options, "nothing"))))
+                Err(self.unknown(false, given, &options, "nothing"))
             }
         }
     }
@@ -228,7 +262,9 @@ impl Object<'_> {
     fn missing(&self, key: &str) -> Error {
         let mut path = String::new();
         self.at.render(&mut path);
-        Error::from_serde(&path, &format!("missing field `{key}`"))
+        // Named at the field itself, not at the object that lacks it.
+        let path = format!("{}.{key}", json_path(&path));
+        Error::new(ErrorCode::MissingField, path, format!("missing field `{key}`"), format!("缺少必填字段 `{key}`"))
     }
 }
 
@@ -257,16 +293,19 @@ impl FromJson for u32 {
             return Err(node.wrong_type("u32"));
         };
         let whole = !text.contains(['.', 'e', 'E']);
+        let out_of_range = || {
+            node.fail(
+                ErrorCode::OutOfRange,
+                format!("invalid value: integer `{text}`, expected u32"),
+                format!("取值无效：整数 `{text}`，应为 u32"),
+            )
+        };
         match text.parse::<u64>() {
-            Ok(v) => {
-                u32::try_from(v).map_err(|_| node.error(&format!("invalid value: integer `{text}`, expected u32")))
-            }
+            Ok(v) => u32::try_from(v).map_err(|_| out_of_range()),
             // A negative whole number is a value out of range; anything else (a fraction, an
             // exponent, a whole number beyond 64 bits) is not an integer at all.
-            Err(_) if whole && text.starts_with('-') && text.len() <= 20 => {
-                Err(node.error(&format!("invalid value: integer `{text}`, expected u32")))
-            }
-            Err(_) => Err(node.error(&format!("invalid type: floating point `{text}`, expected u32"))),
+            Err(_) if whole && text.starts_with('-') && text.len() <= 20 => Err(out_of_range()),
+            Err(_) => Err(node.type_error(&format!("floating point `{text}`"), &format!("小数 `{text}`"), "u32")),
         }
     }
 }
@@ -386,17 +425,19 @@ macro_rules! json_names {
     };
 }
 
-/// How serde names a value in its type errors: "string \"x\"", "integer `5`", "map"...
-fn unexpected(value: &Json) -> String {
-    match value {
-        Json::Null => "null".into(),
-        Json::Bool(b) => format!("boolean `{b}`"),
-        Json::Number(n) if n.contains(['.', 'e', 'E']) => format!("floating point `{n}`"),
-        Json::Number(n) => format!("integer `{n}`"),
-        Json::String(s) => format!("string {}", quoted(s)),
-        Json::Array(_) => "sequence".into(),
-        Json::Object(_) => "map".into(),
-    }
+/// How serde names a value in its type errors ("string \"x\"", "integer `5`", "map"...),
+/// and the same in Chinese.
+fn unexpected(value: &Json) -> (String, String) {
+    let (en, zh, shown) = match value {
+        Json::Null => ("null", "null", String::new()),
+        Json::Bool(b) => ("boolean ", "布尔值 ", format!("`{b}`")),
+        Json::Number(n) if n.contains(['.', 'e', 'E']) => ("floating point ", "小数 ", format!("`{n}`")),
+        Json::Number(n) => ("integer ", "整数 ", format!("`{n}`")),
+        Json::String(s) => ("string ", "字符串 ", quoted(s)),
+        Json::Array(_) => ("sequence", "数组", String::new()),
+        Json::Object(_) => ("map", "对象", String::new()),
+    };
+    (format!("{en}{shown}"), format!("{zh}{shown}"))
 }
 
 /// A string in double quotes as Rust's `{:?}` writes it (serde's messages use that form),
@@ -436,19 +477,29 @@ fn one_of(names: &[&str], none: &str) -> String {
 }
 
 /// Parse a decimal from the text of a JSON number or a decimal string, refusing exponents
-/// Decimal cannot hold; the error is a detail in serde's shapes.
-pub(crate) fn decimal_from_text(text: &str) -> std::result::Result<Decimal, String> {
+/// Decimal cannot hold: [`ErrorCode::TooLarge`] for a number beyond Decimal's 28 digits,
+/// [`ErrorCode::WrongType`] for anything else (the error has no path yet).
+pub(crate) fn decimal_from_text(text: &str) -> Result<Decimal> {
     use std::str::FromStr;
     let trimmed = text.trim();
-    if let Ok(value) = Decimal::from_str(trimmed).or_else(|_| Decimal::from_scientific(trimmed)) {
+    // rust_decimal's `from_str` reads exponents too (`from_scientific_lossy`); a test holds
+    // that the strict `from_scientific` would accept nothing more.
+    if let Ok(value) = Decimal::from_str(trimmed) {
         return Ok(value);
     }
     let numeric = !trimmed.is_empty() && trimmed.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c));
     if numeric && trimmed.chars().any(|c| c.is_ascii_digit()) {
         // Shaped like a number but beyond Decimal's 28 digits.
-        Err(format!("number too large: {trimmed}, the limit is {}", crate::limits::MAX_AMOUNT))
+        let detail = format!("{trimmed}, the limit is {}", crate::limits::MAX_AMOUNT);
+        Err(Error::new(ErrorCode::TooLarge, "", format!("number too large: {detail}"), format!("数字过大：{detail}")))
     } else {
-        Err(format!("invalid type: string {}, expected a decimal number", quoted(text)))
+        let shown = quoted(text);
+        Err(Error::new(
+            ErrorCode::WrongType,
+            "",
+            format!("invalid type: string {shown}, expected a decimal number"),
+            format!("类型错误：实际为 字符串 {shown}，应为 a decimal number"),
+        ))
     }
 }
 
@@ -468,7 +519,23 @@ mod tests {
     use super::*;
     use crate::apr::AprRequest;
     use crate::schedule::ScheduleRequest;
+    use proptest::prelude::*;
     use serde_json::{json, Value};
+
+    proptest! {
+        /// `from_str` alone reads every number `from_scientific` reads, to the same value,
+        /// so decimals are read without the strict reader (2 KiB of WASM).
+        #[test]
+        fn from_str_reads_what_from_scientific_reads(
+            text in "[+-]?[0-9]{0,30}(\\.[0-9]{0,30})?([eE][+-]?[0-9]{1,3})?",
+        ) {
+            use std::str::FromStr;
+            if let Ok(strict) = Decimal::from_scientific(&text) {
+                let read = Decimal::from_str(&text).map(|d| d.to_string()).ok();
+                prop_assert_eq!(read, Some(strict.to_string()), "{}", text);
+            }
+        }
+    }
 
     fn at(error: Error) -> (String, String) {
         (error.code.as_str().to_string(), error.path)

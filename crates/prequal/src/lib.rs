@@ -45,7 +45,6 @@ pub mod report;
 pub mod schedule;
 #[cfg(feature = "schema")]
 pub mod schema;
-mod serde_zh;
 pub mod size;
 mod sort;
 pub mod sourced;

@@ -61,7 +61,7 @@ fn coerce(path: &str, field: &FieldRef, value: &mut Value) -> Result<()> {
         let number = text.trim().parse::<Decimal>().map_err(|_| {
             let name = field.builtin().map_or(field.id(), |f| f.label().1);
             // Shaped like a number but beyond Decimal (1e40): too large, as a JSON number would be.
-            let too_large = crate::json::decimal_from_text(text).is_err_and(|d| d.starts_with("number too large"));
+            let too_large = crate::json::decimal_from_text(text).is_err_and(|e| e.code == ErrorCode::TooLarge);
             if too_large {
                 return Error::new(
                     ErrorCode::TooLarge,
