@@ -3,20 +3,18 @@
 #
 #   scripts/build-wasm.sh               # the SDK, into pkg/
 #   scripts/build-wasm.sh --vectors     # the test build: the same engine plus runVector() for
-#                                       # the cross-target test vectors and the advisor
-#                                       # (advise()), into target/prequal-wasm-vectors/pkg/
+#                                       # the cross-target test vectors, into
+#                                       # target/prequal-wasm-vectors/pkg/
 #   scripts/build-wasm.sh --screen      # the SDK with screening (feature `screen`: the
 #                                       # Screener class) for the park staff page
 #                                       # www/screen.html, into www/screen-pkg/. Its own
 #                                       # module: reading and screening tenant lists adds
 #                                       # ~50 KiB gzip that no visitor's first result should
 #                                       # pay for; scripts/test.sh gates it at 256 KiB
-#   scripts/build-wasm.sh --with-advise # the SDK with the advisor (feature `advise`), into
-#                                       # www/advise-pkg/: the module the widget's "compare
-#                                       # options" panel (www/prequal-advise.js) loads when a
-#                                       # visitor opens it. Not pkg/: with the advisor the SDK
-#                                       # is over the 140 KiB gate (scripts/size.sh; see
-#                                       # crates/prequal-wasm/Cargo.toml)
+#   scripts/build-wasm.sh --with-advise # the SDK (as in pkg/, which has the advisor) into
+#                                       # www/advise-pkg/, among the widget's files: the module
+#                                       # its "compare options" panel (www/prequal-advise.js)
+#                                       # loads when a visitor opens it
 #
 # The .wasm is built with the `wasm` profile (Cargo.toml: opt-level "z", fat LTO, abort on
 # panic), not `release`, which is the fast native CLI's (`cargo install`).
@@ -58,7 +56,7 @@ profile=wasm
 opt=(-Oz --converge)
 case "$variant" in
   vectors) features=(--features vectors) out="$WASM_TARGET_DIR/prequal-wasm-vectors/pkg" ;;
-  advise) features=(--features advise) out=www/advise-pkg ;;
+  advise) out=www/advise-pkg ;;
   # Screening is a tool page: the fast profile and -O3 (see Cargo.toml's wasm-screen).
   screen) features=(--features screen) out=www/screen-pkg profile=wasm-screen opt=(-O3) ;;
 esac

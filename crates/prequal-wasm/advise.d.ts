@@ -2,11 +2,9 @@
 // prequal SDK: the advisor's TypeScript declarations (feature `advise` of prequal-wasm).
 //
 // Hand-written from crates/prequal/src/advise.rs. wasm-bindgen appends this file to the
-// package's prequal.d.ts only in a build with the `advise` feature (a `typescript_custom_section`
-// under `#[cfg(feature = "advise")]` in src/lib.rs, like the functions it declares): the test
-// build (`scripts/build-wasm.sh --vectors`) and `scripts/build-wasm.sh --with-advise`. The
-// SDK in pkg/ is built without it until it fits the 140 KiB size gate (see Cargo.toml), so
-// its prequal.d.ts does not declare `advise`. The types it uses (Amount, DecimalString,
+// package's prequal.d.ts in a build with the `advise` feature (a `typescript_custom_section`
+// under `#[cfg(feature = "advise")]` in src/lib.rs, like the functions it declares), which is
+// on by default: pkg/ has it. The types it uses (Amount, DecimalString,
 // Policy, Firm, ...) are types.d.ts's, in the same generated file.
 // ---------------------------------------------------------------------------------------
 

@@ -9,8 +9,8 @@
 // Only what every build has is declared here. A feature's functions are declared next to
 // them, under the same `cfg`, so the shipped pkg/prequal.d.ts never declares a function its
 // .wasm lacks: the advisor (`advise`, `PreparedPolicy.advise`, the Advice* types) in
-// advise.d.ts (feature `advise`: the test build and `scripts/build-wasm.sh --with-advise`,
-// not pkg/ until it fits the size gate), `runVector` in src/lib.rs (feature `vectors`).
+// advise.d.ts (feature `advise`, on by default), `runVector` in src/lib.rs (feature
+// `vectors`).
 //
 // Conventions: documents (packs, firm profiles) and everything returned use the engine's
 // JSON names (snake_case), identical to the native build and the CLI; the request objects

@@ -1,10 +1,6 @@
 // A typed caller of the advisor, `advise()` and `PreparedPolicy.advise()`.
 //
-// The advisor is not in the SDK built into pkg/ until that SDK fits its size gate (140 KiB
-// gzip; see the README's SDK section): build an SDK with it, `scripts/build-wasm.sh
-// --with-advise` (into www/advise-pkg/), and import that as `prequal`.
-// tests/wasm/types.test.mjs type-checks this file with `prequal` mapped to the test build,
-// which has the advisor too.
+// tests/wasm/types.test.mjs type-checks this file with `prequal` mapped to the SDK (pkg/).
 import { advise, preparePolicy, type Advice, type AdviceObjective, type AdviceOption, type AdviceRequest, type Firm } from "prequal";
 import { bankPack, errorText } from "./typed-example.js";
 

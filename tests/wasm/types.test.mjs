@@ -6,20 +6,19 @@
 //    default pack, the example firms) written as typed TS literals and checked by tsc, whose excess
 //    property checks catch any key the declarations lack; plus deliberate mistakes tsc must
 //    reject, so the check cannot pass vacuously;
-// 3. the same for the advisor's outputs, against the test build's declarations: the advisor
-//    and its declarations (crates/prequal-wasm/advise.d.ts) are only in a build with the
-//    `advise` feature, not in pkg/ until it fits the size gate (tests/wasm/advise.test.mjs);
-//    and the advisor's typed example (examples/sdk/typed-advise.ts) against them.
+// 3. the same for the advisor's outputs, against pkg/'s declarations (the advisor's are
+//    crates/prequal-wasm/advise.d.ts, in every build with the `advise` feature, which is on
+//    by default); and the advisor's typed example (examples/sdk/typed-advise.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { jsonFiles, loadSdk, loadVectorsBuild, readJson, root, sdkDir, vectorsDir } from './sdk.mjs';
+import { jsonFiles, loadSdk, readJson, root, sdkDir } from './sdk.mjs';
 
 const sdk = await loadSdk();
 /** The test build: the shipped SDK plus runVector and the advisor. */
-const withAdvise = await loadVectorsBuild();
+const withAdvise = sdk;
 const typesDir = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'prequal-wasm-types');
 // Tests write their .ts files here before any tsc run; a fresh clone has no target/ yet.
 mkdirSync(typesDir, { recursive: true });
@@ -201,15 +200,15 @@ test('real outputs type-check against the declarations (tsc)', () => {
     '// @ts-expect-error group is any_of or all_of',
     `export const badKind: CriterionResult["group"] = "one_of";`,
     `export const nested: Criterion = { id: "g", required: false, all_of: [{ any_of: [{ field: "rd_intensity", op: "in", value: ["above_6"] }, { field: "high_tech", op: "eq", value: true }] }] };`,
-    '// @ts-expect-error the shipped SDK has no advisor (not until it fits the size gate)',
-    `export const noAdvise = (p: PreparedPolicy) => p.advise(firm0);`,
+    '// @ts-expect-error advise takes the firm first',
+    `export const noFirm = (p: PreparedPolicy) => p.advise();`,
     `export const code = (e: PrequalError): string => e.code + e.path + e.input;`,
   );
   writeFileSync(join(typesDir, 'outputs.ts'), lines.join('\n') + '\n');
   typeCheck('outputs', ['outputs.ts']);
 });
 
-test('the advisor\'s outputs type-check against the test build\'s declarations (tsc)', () => {
+test('the advisor\'s outputs type-check against the declarations (tsc)', () => {
   const pack = withAdvise.defaultPolicy();
   const eligible = readJson('examples/firms/eligible.json');
   const bank = readJson('examples/packs/bank-g-tech-credit.json');
@@ -230,7 +229,7 @@ test('the advisor\'s outputs type-check against the test build\'s declarations (
   assert.deepEqual(new Set(advice.map((a) => a.objective)), new Set(['total_cost', 'max_payment', 'apr']));
 
   const types = [...new Set(outputs.map(([, type]) => type)), 'AdviceObjective', 'PreparedPolicy'];
-  const lines = [`import type { ${types.join(', ')} } from ${JSON.stringify(relative(typesDir, join(vectorsDir, 'prequal.js')))};`];
+  const lines = [`import type { ${types.join(', ')} } from ${JSON.stringify(relative(typesDir, join(sdkDir, 'prequal.js')))};`];
   for (const [name, type, value] of outputs) lines.push(`export const ${name}: ${type} = ${JSON.stringify(value)};`);
   lines.push(
     '// @ts-expect-error the request is camelCase: maxPayment, not max_payment',
@@ -250,8 +249,7 @@ test('the advisor\'s outputs type-check against the test build\'s declarations (
   typeCheck('advice', ['advice.ts']);
 });
 
-test('the advisor\'s example (examples/sdk/typed-advise.ts) type-checks against the test build (tsc)', () => {
-  // It imports the SDK as `prequal` (the package's name): here the test build's; for a page,
-  // an SDK built with the advisor (scripts/build-wasm.sh --with-advise).
-  typeCheck('typed-advise', [join(root, 'examples', 'sdk', 'typed-advise.ts')], { prequal: [vectorsDir] });
+test('the advisor\'s example (examples/sdk/typed-advise.ts) type-checks against the SDK (tsc)', () => {
+  // It imports the SDK as `prequal` (the package's name).
+  typeCheck('typed-advise', [join(root, 'examples', 'sdk', 'typed-advise.ts')], { prequal: [sdkDir] });
 });

@@ -274,8 +274,7 @@ fn report_of(policy: &prequal::Policy, firm: &JsValue, date: Option<&str>) -> Ou
     to_js(&report, Arg::Firm)
 }
 
-/// The advisor (only with the `advise` feature: not in the shipped SDK until it fits the size
-/// gate; see Cargo.toml): for the amount a firm needs, every product, term and repayment
+/// The advisor (the `advise` feature, on by default; see Cargo.toml): for the amount a firm needs, every product, term and repayment
 /// method it could borrow with, the best first, and the trade-off between a lower largest
 /// payment and a lower total cost; the same shape (and, as JSON, the same document) as
 /// `prequal advise --format json`.

@@ -73,7 +73,8 @@ fn write_str(out: &mut String, text: &str) {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
+                out.push_str("\\u");
+                push_hex(out, u32::from(c), 4);
             }
             c => out.push(c),
         }
@@ -370,6 +371,18 @@ impl Canonical for Policy {
     }
 }
 
+/// `value` in lower-case hex, at least `min_digits` digits (zero-padded): what `{:0Nx}`
+/// writes, without the formatter's integer machinery in the WASM modules.
+pub(crate) fn push_hex(out: &mut String, value: u32, min_digits: u32) {
+    let mut digits = 1;
+    while digits < 8 && value >> (4 * digits) != 0 {
+        digits += 1;
+    }
+    for i in (0..digits.max(min_digits).min(8)).rev() {
+        out.push(char::from_digit((value >> (4 * i)) & 0xf, 16).unwrap_or('0'));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,6 +413,17 @@ mod tests {
         assert!(packs.len() > 20, "{}", packs.len());
         for policy in &packs {
             assert_eq!(to_string(policy), serde_json::to_string(policy).unwrap(), "{}", policy.id);
+        }
+    }
+
+    #[test]
+    fn hex_as_the_formatter_writes_it() {
+        for value in [0u32, 1, 0xf, 0x10, 0x1f, 0xab, 0xfff, 0xffff, 0x10ffff, u32::MAX] {
+            for width in [1u32, 2, 4] {
+                let mut out = String::new();
+                push_hex(&mut out, value, width);
+                assert_eq!(out, format!("{value:0w$x}", w = width as usize), "{value} {width}");
+            }
         }
     }
 

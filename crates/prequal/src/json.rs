@@ -454,7 +454,9 @@ fn quoted(text: &str) -> String {
             '\t' => out.push_str("\\t"),
             '\0' => out.push_str("\\0"),
             c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+                out.push_str("\\u{");
+                crate::canonical::push_hex(&mut out, u32::from(c), 1);
+                out.push('}');
             }
             c => out.push(c),
         }

@@ -802,8 +802,7 @@ impl Policy {
         let mut hex = String::with_capacity(7 + 64);
         hex.push_str("sha256:");
         for byte in digest.iter() {
-            use std::fmt::Write;
-            let _ = write!(hex, "{byte:02x}");
+            crate::canonical::push_hex(&mut hex, u32::from(*byte), 2);
         }
         hex
     }
