@@ -3,7 +3,7 @@
 //! Rows are read in chunks; each chunk is evaluated on all cores (rayon) while the previous
 //! one is written and the next one read, then written in input order. Only three chunks
 //! are ever in memory, so memory stays flat however long the file is. `prequal impact`
-//! streams the same way ([`stream`]).
+//! streams the same way (its `stream` function).
 
 pub(crate) mod output;
 pub(crate) mod summary;
