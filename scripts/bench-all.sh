@@ -20,7 +20,8 @@
 #      its own verdict check; scripts/bench-wasm.mjs (WASM against native)
 #   5. payload: <prequal-widget> against the ZEN browser packages (npm tarballs)
 #   6. widget first render in headless Chromium (scripts/bench-widget.mjs; full run only)
-#   7. prequal screen on 100,000 and 1,000,000 firms (scripts/bench-screen.sh)
+#   7. prequal screen on 100,000 and 1,000,000 firms (scripts/bench-screen.sh), and the park
+#      staff page on 100,000 in Chromium (scripts/bench-screen-page.mjs; full run only)
 #   8. scripts/bench-report.mjs: BENCHMARKS.md
 # Criterion figures are its median with the min and max of its samples; every other
 # figure is the median, min and max over several runs.
@@ -111,6 +112,13 @@ for _ in $(seq "$screen_runs"); do
   bash scripts/bench-screen.sh "${screen_sizes[@]}" | grep '^| [0-9]' >> "$out/screen.md"
 done
 cat "$out/screen.md" >&2
+
+if [ "$quick" = 0 ] && command -v chromium >/dev/null 2>&1; then
+  step "the park staff screening page, 100,000 firms (scripts/bench-screen-page.mjs)"
+  bash scripts/build-wasm.sh --screen
+  # Writes target/bench-results/screen-page.json; BENCHMARKS.md quotes it by hand.
+  node scripts/bench-screen-page.mjs 100000 >&2 || echo "bench-screen-page failed" >&2
+fi
 
 if [ "$report" = 1 ]; then
   step "BENCHMARKS.md"
