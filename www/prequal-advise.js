@@ -82,6 +82,7 @@ const SHEET = `
 .pq-advise dt { color: var(--pq-muted, #4f5a68); }
 .pq-advise dd { margin: 0; font-variant-numeric: tabular-nums; }
 .pq-advise-error { color: #a4161a; }
+.pq-advise-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; }
 `;
 
 let sheet;
@@ -155,8 +156,10 @@ class Panel {
     this.capLabel = el('label', { for: 'pq-advise-max-payment' });
     this.cap = el('input', { id: 'pq-advise-max-payment', inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': 'pq-advise-cap-hint' });
     this.capHint = el('p', { id: 'pq-advise-cap-hint', class: 'pq-advise-hint' });
-    this.body = el('div', { id: 'pq-advise-body', 'aria-live': 'polite' });
-    this.section.append(this.title, this.intro, this.capLabel, this.cap, this.capHint, this.body);
+    this.body = el('div', { id: 'pq-advise-body' });
+    // One line for screen readers after each change, not the whole list again.
+    this.status = el('p', { id: 'pq-advise-status', role: 'status', class: 'pq-advise-sr' });
+    this.section.append(this.title, this.intro, this.capLabel, this.cap, this.capHint, this.status, this.body);
     this.cap.addEventListener('change', () => this.update(this.result));
     this.section.addEventListener('click', (event) => {
       const button = event.target.closest('button[data-option]');
@@ -190,6 +193,10 @@ class Panel {
     }
     if (run !== this.run) return;
     this.body.replaceChildren(...content);
+    const best = this.advised?.best;
+    this.status.textContent = best
+      ? `${t.best}: ${this.describe(best)}, ${t.total} ${money(this.lang, best.total_cost_net)}`
+      : (content[0]?.textContent ?? '');
     // Keyboard users keep their place: on opening and after choosing an option (whose
     // button the new advice replaced), the panel's heading takes the focus.
     if (focus || this.refocus) this.title.focus();
@@ -208,6 +215,7 @@ class Panel {
   }
 
   advice() {
+    this.advised = null;
     const firm = this.widget.firm_json();
     this.firm = firm ? JSON.parse(firm) : null;
     if (!this.firm?.requested_amount) return null;

@@ -289,11 +289,17 @@ async function start() {
     showError(t().failed + error.message);
     return;
   }
+  let lastTenth = -1;
   worker = new Worker(new URL('screen-worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = ({ data }) => {
     if (data.type === 'progress') {
       progress.value = data.total > 0 ? Math.round((data.read / data.total) * progress.max) : progress.max;
-      setMessage(t().running(data.rows, Math.floor((progress.value / progress.max) * 100)));
+      // The status is a live region: say it every tenth, not on every step.
+      const pct = Math.floor((progress.value / progress.max) * 100);
+      if (Math.floor(pct / 10) !== lastTenth) {
+        lastTenth = Math.floor(pct / 10);
+        setMessage(t().running(data.rows, pct));
+      }
     } else if (data.type === 'done') {
       worker.terminate();
       worker = null;

@@ -96,6 +96,10 @@ describe('compare options', () => {
     assert.ok(best.includes(grouped(expected.best.total_cost_net)), `best total ${expected.best.total_cost_net} in ${best}`);
     assert.ok(best.includes(grouped(expected.best.max_payment)), 'best max payment');
     assert.ok(best.includes('6 个月') && best.includes('等额本金'), best);
+    // Screen readers hear one line (role=status), not the whole list again.
+    const status = await page.locator(`${W} #pq-advise-status`).innerText();
+    assert.ok(status.startsWith('最省的方案') && status.includes(grouped(expected.best.total_cost_net)), status);
+    assert.equal(await page.locator(`${W} #pq-advise-body[aria-live]`).count(), 0);
     const items = page.locator(`${W} #pq-advise-frontier > li`);
     assert.equal(await items.count(), expected.frontier.length);
     for (let i = 0; i < expected.frontier.length; i++) {
