@@ -6,10 +6,9 @@
 //                               [--batches 50] [--per-batch 40]
 //
 // Run scripts/build-wasm.sh first (pkg/, or $PREQUAL_WASM_PKG); the native side is built
-// by cargo here. The advisor is not in the shipped SDK until it fits the size gate: its rows
-// use a build that has it: pkg/ if it does, else $PREQUAL_WASM_ADVISE_PKG, else the test
-// build (scripts/build-wasm.sh --vectors, target/prequal-wasm-vectors/pkg/; the same profile
-// and wasm-opt flags as the SDK, plus runVector); without one they are skipped, with a note.
+// by cargo here. The advisor's rows use pkg/ (which has it since 2026-11-29); an SDK built
+// without it (`--no-default-features`) falls back to $PREQUAL_WASM_ADVISE_PKG, else the test
+// build (scripts/build-wasm.sh --vectors); without one they are skipped, with a note.
 //
 // WASM: the SDK as a page calls it (pack and firm as objects in, report object out), and
 // with JSON texts in; the median over batches of the mean per call. Native: the example
@@ -51,8 +50,8 @@ const advisePkg = sdk.advise ? pkg : (process.env.PREQUAL_WASM_ADVISE_PKG ?? joi
 const withAdvise = sdk.advise ? sdk : existsSync(join(advisePkg, 'prequal.js')) ? await load(advisePkg) : null;
 if (withAdvise && !withAdvise.advise) throw new Error(`${advisePkg} has no advise()`);
 if (!withAdvise) {
-  console.error(`bench-wasm: advise() rows skipped: the shipped SDK (${pkg}) has no advisor (not until it fits the ` +
-    `size gate) and ${advisePkg} is missing: run scripts/build-wasm.sh --vectors (or --with-advise and set PREQUAL_WASM_ADVISE_PKG)`);
+  console.error(`bench-wasm: advise() rows skipped: the shipped SDK (${pkg}) has no advisor (built ` +
+    `without the advise feature) and ${advisePkg} is missing: run scripts/build-wasm.sh --vectors (or --with-advise and set PREQUAL_WASM_ADVISE_PKG)`);
 }
 
 /** Median over batches of the mean µs per call within a batch. */
@@ -165,7 +164,7 @@ if (args.includes('--json')) {
   if (advise) {
     row('WASM   advise(pack object, firm object, request)', result.wasm_us.advise_objects, result.wasm_us.advise_objects_cap);
     row('WASM   preparePolicy(pack).advise(firm, request)', result.wasm_us.prepared_advise, result.wasm_us.prepared_advise_cap);
-    if (advisePkg !== pkg) console.log(`  (WASM: ${result.advise_pkg}, not the shipped SDK, which has no advisor until it fits the size gate)`);
+    if (advisePkg !== pkg) console.log(`  (WASM: ${result.advise_pkg}, not the shipped SDK, built without the advisor)`);
   } else {
     console.log('  WASM   skipped: no build with the advisor (scripts/build-wasm.sh --vectors)');
   }

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The WASM SDK's tests, from a fresh clone (installs what it needs through build-wasm.sh):
-#   1. build the SDK (pkg/) and the test build with runVector and the advisor
-#      (target/prequal-wasm-vectors/; the advisor is not in pkg/ until it fits the size gate),
+#   1. build the SDK (pkg/, with the advisor) and the test build with runVector
+#      (target/prequal-wasm-vectors/),
 #   2. the Node tests (tests/wasm/): every JSON vector through WASM, byte-identical to native;
 #      the JS API; 10,000+ fuzzed calls; the declarations against the schemas and real outputs;
-#      the advisor against the CLI, in the test build; pkg/ without the advisor,
+#      the advisor against the CLI,
 #   3. tsc --noEmit on the typed example (examples/sdk/typed-example.ts).
 # The size gate is scripts/size.sh, which scripts/test.sh runs after this.
 set -euo pipefail

@@ -4,18 +4,17 @@
 // TypeError from the glue, or anything else. The module must stay usable: at the end the
 // same call gives the same bytes as before the fuzzing.
 //
-// The advisor's calls (advise, PreparedPolicy.advise) go to the test build
-// (scripts/build-wasm.sh --vectors): the shipped SDK does not have it until it fits the size
-// gate (see tests/wasm/advise.test.mjs). Both modules must come out usable and unchanged.
+// The advisor's calls (advise, PreparedPolicy.advise) go to the shipped SDK too, which has
+// it (tests/wasm/advise.test.mjs); the module must come out usable and unchanged.
 //
 // PREQUAL_FUZZ_SEED and PREQUAL_FUZZ_CALLS override the seed and the number of calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jsonFiles, loadSdk, loadVectorsBuild, readJson, readText } from './sdk.mjs';
+import { jsonFiles, loadSdk, readJson, readText } from './sdk.mjs';
 
 const sdk = await loadSdk();
-/** The test build, for the advisor. */
-const withAdvise = await loadVectorsBuild();
+/** The advisor's calls: the same module. */
+const withAdvise = sdk;
 const SEED = Number(process.env.PREQUAL_FUZZ_SEED ?? 20260220);
 const CALLS = Number(process.env.PREQUAL_FUZZ_CALLS ?? 12_000);
 
