@@ -5,7 +5,7 @@
 #      and the SDK's size gate (.wasm <= 140 KiB gzip -9),
 #   3. the browser tests (the widget, the park staff screening page, the HTML report), the
 #      widget's size gate (wasm + JS + CSS <= 180 KiB gzip -9) and the screening module's
-#      (<= 256 KiB gzip -9: a tool page's module, never on a visitor's first result),
+#      (<= 272 KiB gzip -9: a tool page's module, never on a visitor's first result),
 # stopping at the first failure. Usage: bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +32,6 @@ if [ -f scripts/test-browser.sh ]; then
   step "Widget: size gate"
   bash scripts/size-widget.sh
   step "Screening page module: size gate"
-  PREQUAL_WASM_BUDGET_GZIP=262144 bash scripts/size.sh www/screen-pkg
+  PREQUAL_WASM_BUDGET_GZIP=278528 bash scripts/size.sh www/screen-pkg
 fi
 step "all tests passed"

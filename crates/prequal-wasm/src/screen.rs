@@ -4,6 +4,7 @@
 //! responsive; and the portfolio totals of `--summary`.
 
 use crate::api::{self, Arg, Failure, Outcome};
+use prequal::cost_cache::CostCache;
 use prequal::policy::I18n;
 use prequal::portfolio::{AprBands, Totals};
 use prequal::tenants::{self, Layout, ScreenRow, Screening};
@@ -25,6 +26,7 @@ pub struct Screen {
     written: Sink,
     totals: Totals,
     aprs: AprBands,
+    costs: CostCache,
     size: u64,
     done: bool,
 }
@@ -82,6 +84,7 @@ impl Screen {
             written,
             totals: Totals::default(),
             aprs: AprBands::default(),
+            costs: CostCache::new(),
             size,
             done: false,
         })
@@ -97,7 +100,7 @@ impl Screen {
             }
             let line = self.record.position().map_or(0, |p| p.line());
             let parsed = tenants::parse_row(&self.layout, self.record.iter());
-            let (row, screened) = screening.screen(line, parsed);
+            let (row, screened) = screening.screen(line, parsed, &mut self.costs);
             self.totals.add(screened.as_ref().map_err(|_| ()));
             self.aprs.add_row(screened.as_ref().map_err(|_| ()));
             self.writer.write_record(row.cells()).map_err(|e| unreadable(&e))?;

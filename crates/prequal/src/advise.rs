@@ -291,7 +291,7 @@ fn candidate(
         return Candidate::Short(limit.amount);
     }
     let mut q = unpriced(policy, product, verdict, limit);
-    price(policy, product, facts, &loan, amount, None, &mut q);
+    price(policy, product, facts, &loan, amount, None, &mut crate::cost_cache::Fresh, &mut q);
     let (Some(l), Some(apr_gross), Some(apr_net)) = (q.loan.as_ref(), q.apr_gross, q.apr_net) else {
         let reason = q.error.map_or_else(
             || I18n { en: "the costs could not be computed".into(), zh_cn: "无法计算成本".into() },

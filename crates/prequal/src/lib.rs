@@ -28,6 +28,7 @@ mod canonical;
 pub mod cells;
 pub mod condition;
 pub mod cost;
+pub mod cost_cache;
 pub mod date;
 pub mod error;
 mod evaluate;

@@ -7,6 +7,7 @@
 //! a test holds it to that.
 
 use crate::condition::Status;
+use crate::cost_cache::{CostCache, CostSource, Fresh};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::evaluate::{
@@ -95,6 +96,17 @@ fn best_of(q: &Quote) -> Best {
 
 /// Screen one firm: [`reduce`] of its evaluation, without writing the report.
 pub fn screen(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Screened> {
+    screen_priced(policy, firm, as_of, &mut Fresh)
+}
+
+/// [`screen`] for one of many firms: loans priced before (the same amount, term, rate and
+/// subsidies) take their figures from `cache`. The same result as [`screen`]; a list of
+/// thousands of tenants repeats most loans.
+pub fn screen_cached(policy: &Policy, firm: &Firm, as_of: Date, cache: &mut CostCache) -> Result<Screened> {
+    screen_priced(policy, firm, as_of, cache)
+}
+
+fn screen_priced(policy: &Policy, firm: &Firm, as_of: Date, costs: &mut impl CostSource) -> Result<Screened> {
     let facts = Facts::new(policy, firm, as_of)?;
     let mut checked = Vec::new();
     for (index, product) in policy.products.iter().enumerate() {
@@ -115,7 +127,7 @@ pub fn screen(policy: &Policy, firm: &Firm, as_of: Date) -> Result<Screened> {
     for (index, product, verdict, limit, loan) in checked.into_iter().filter(|c| c.2 == top) {
         let mut q = unpriced(policy, product, verdict, limit);
         if let Some(amount) = loan.amount {
-            price(policy, product, &facts, &loan, amount, None, &mut q);
+            price(policy, product, &facts, &loan, amount, None, costs, &mut q);
         }
         priced.push((q, index));
     }
@@ -426,13 +438,27 @@ mod tests {
 
     #[test]
     fn screening_is_the_reduced_report() {
-        for policy in &packs() {
-            for firm in firms() {
-                let as_of = policy.market.as_of;
-                let full = reduce(&evaluate(policy, &firm, as_of).unwrap());
-                assert_eq!(screen(policy, &firm, as_of).unwrap(), full, "{} / {firm:?}", policy.id);
+        // One cache across packs and firms, each firm twice with amounts that repeat: the
+        // cached figures give what pricing afresh gives.
+        let mut cache = CostCache::new();
+        for round in 0..2 {
+            for policy in &packs() {
+                for mut firm in firms() {
+                    if let Some(amount) = firm.requested_amount {
+                        firm.requested_amount = Some(amount + Decimal::from(round * 10_000));
+                    }
+                    let as_of = policy.market.as_of;
+                    let full = reduce(&evaluate(policy, &firm, as_of).unwrap());
+                    assert_eq!(screen(policy, &firm, as_of).unwrap(), full, "{} / {firm:?}", policy.id);
+                    for _ in 0..2 {
+                        let cached = screen_cached(policy, &firm, as_of, &mut cache).unwrap();
+                        assert_eq!(cached, full, "cached: {} / {firm:?}", policy.id);
+                    }
+                }
             }
         }
+        let (hits, misses) = cache.counts();
+        assert!(hits > misses && misses > 0, "{hits} hits, {misses} misses");
     }
 
     #[test]

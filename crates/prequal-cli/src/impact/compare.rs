@@ -5,6 +5,7 @@ use crate::html::{Because, Changed, Standing};
 use crate::screen::outcome::{message, Screening};
 use crate::screen::output::{amount, verdict_id, Row};
 use crate::screen::row::Parsed;
+use crate::screen::with_costs;
 use prequal::portfolio::{self, Best, Screened};
 use prequal::report::Verdict;
 use prequal::{Decimal, Lang};
@@ -165,7 +166,7 @@ impl Comparison<'_> {
             }
         };
         let mut errors = Vec::new();
-        let mut side = |screening: &Screening<'_>, which: &str| match screening.best(&firm) {
+        let mut side = |screening: &Screening<'_>, which: &str| match with_costs(|c| screening.best(&firm, c)) {
             Ok(screened) => {
                 if let Some(e) = screened.best.as_ref().and_then(|b| b.error.as_ref().map(|e| (e, &b.product))) {
                     errors.push(self.labelled(which, &message(e.0, Some(e.1), self.lang)));

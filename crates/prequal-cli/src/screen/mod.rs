@@ -20,16 +20,33 @@ use crate::{parse, policy};
 use csv::ByteRecord;
 use outcome::{ScreenRow, Screening};
 use output::RowWriter;
+use prequal::cost_cache::CostCache;
 use prequal::facts::FactDecl;
 use prequal::tenants;
 pub(crate) use prequal::tenants::Layout;
 use prequal::{Error, ErrorCode, Lang};
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use summary::{Progress, Tally};
+
+thread_local! {
+    /// Each worker thread's loan cost figures (`prequal::cost_cache`): a tenant list repeats
+    /// most loans (amount, term, rate, subsidies), and each is priced once per thread.
+    static COSTS: RefCell<CostCache> = RefCell::new(CostCache::new());
+}
+
+/// Run `f` with this thread's cost cache.
+pub(crate) fn with_costs<T>(f: impl FnOnce(&mut CostCache) -> T) -> T {
+    COSTS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut costs) => f(&mut costs),
+        // Not reentered in practice; a fresh cache gives the same results.
+        Err(_) => f(&mut CostCache::new()),
+    })
+}
 
 /// Rows per chunk: enough to keep every core busy, small enough to keep memory flat.
 const CHUNK_ROWS: usize = 4096;
@@ -61,7 +78,7 @@ pub fn run(args: &ScreenArgs, lang: Lang) -> Result<Exit, Failure> {
         input,
         lang,
         &progress,
-        |line, record| screening.screen(line, row::parse_row(&layout, record.iter())),
+        |line, record| with_costs(|costs| screening.screen(line, row::parse_row(&layout, record.iter()), costs)),
         |rows| {
             for (row, screened) in rows {
                 tally.add(&row, screened.as_ref().map_err(|_| ()));

@@ -3,6 +3,7 @@
 //! products that can rank first priced), so a chunk of thousands of firms stays small.
 
 use super::row::Parsed;
+use crate::cost_cache::CostCache;
 use crate::error::separator;
 use crate::portfolio::{self, Best, Screened};
 use crate::report::Verdict;
@@ -83,15 +84,16 @@ pub struct Screening<'a> {
 }
 
 impl Screening<'_> {
-    /// Screen one firm with the core's fast path: its best quote, reduced.
-    pub fn best(&self, firm: &crate::Firm) -> Result<Screened, Error> {
-        portfolio::screen(self.policy, firm, self.as_of)
+    /// Screen one firm with the core's fast path: its best quote, reduced. Loans priced
+    /// before take their figures from `costs` (the same result; see `portfolio::screen_cached`).
+    pub fn best(&self, firm: &crate::Firm, costs: &mut CostCache) -> Result<Screened, Error> {
+        portfolio::screen_cached(self.policy, firm, self.as_of, costs)
     }
 
     /// Evaluate one parsed row.
-    pub fn screen(&self, line: u64, parsed: Parsed) -> Outcome {
+    pub fn screen(&self, line: u64, parsed: Parsed, costs: &mut CostCache) -> Outcome {
         let mut row = ScreenRow::blank(line, parsed.id, parsed.name);
-        match parsed.firm.and_then(|firm| self.best(&firm)) {
+        match parsed.firm.and_then(|firm| self.best(&firm, costs)) {
             Err(error) => {
                 row.error = Some(message(&error, None, self.lang));
                 (row, Err(()))
