@@ -9,35 +9,26 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root, artifacts, startServer, launch, openPage, events, focusedId, embedPage } from './harness.mjs';
+import {
+  ELIGIBLE_FIRM as FIRM,
+  root,
+  artifacts,
+  startServer,
+  launch,
+  openPage,
+  events,
+  focusedId,
+  embedPage,
+  group as grouped,
+  seriousViolations,
+  setFirm,
+} from './harness.mjs';
 
 const W = 'prequal-widget';
 const dir = mkdtempSync(join(tmpdir(), 'prequal-advise-page-'));
 let server;
 let browser;
 
-const FIRM = {
-  industry: 'software_it',
-  park: 'xinghe-world',
-  employees: 48,
-  revenue: 18000000,
-  total_assets: 9000000,
-  years_in_operation: '7.5',
-  years_in_park: 3,
-  tax_grade: 'A',
-  annual_tax_paid: 520000,
-  overdue_current: 0,
-  overdue_12m: 0,
-  overdue_24m: 0,
-  inquiries_6m: 3,
-  legal_rep_age: 41,
-  qualifications: { specialized_national: false, specialized_provincial: false, high_tech: true, tech_sme: true, first_loan: false },
-  debt_ratio: '0.42',
-  existing_credit_loans: 500000,
-  requested_amount: 3000000,
-  term_months: 36,
-  repayment_method: 'equal_installment',
-};
 
 /** `prequal advise --format json` for a firm (an object). */
 function cli(firm, { pack, maxPayment, lang = 'zh-CN' } = {}) {
@@ -49,18 +40,8 @@ function cli(firm, { pack, maxPayment, lang = 'zh-CN' } = {}) {
   return JSON.parse(execFileSync('cargo', args, { cwd: root, encoding: 'utf8' }));
 }
 
-/** `1234567.5` → `1,234,567.5`, written again here so the test checks the panel. */
-const grouped = (text) => text.replace(/^(-?)(\d+)/, (_, sign, whole) => sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 const cents = (text) => BigInt(text.replace('.', ''));
 
-/** Give the widget a firm and wait for its result. */
-async function setFirm(page, firm) {
-  const count = (await events(page, 'prequal:result')).length;
-  await page.evaluate((f) => {
-    document.querySelector('prequal-widget').firm = f;
-  }, firm);
-  await page.waitForFunction((n) => window.__events.filter((e) => e.name === 'prequal:result').length > n, count);
-}
 
 /** Open the panel and wait for its advice. */
 async function openPanel(page) {
@@ -189,7 +170,6 @@ describe('compare options', () => {
   });
 
   test('keyboard, English, strict CSP and axe', async () => {
-    const axe = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
     for (const path of ['park.html', 'csp.html']) {
       const { page, errors } = await openPage(browser.context, `${server.base}${path}`, { width: 375, height: 900 });
       await setFirm(page, FIRM);
@@ -207,14 +187,7 @@ describe('compare options', () => {
           assert.match(await page.locator(`${W} #pq-advise-best`).innerText(), /months/);
         }
         if (path === 'park.html') {
-          await page.evaluate(axe);
-          const violations = await page.evaluate(async () => {
-            const result = await window.axe.run(document, { resultTypes: ['violations'] });
-            return result.violations
-              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-              .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          });
-          assert.deepEqual(violations, [], `${path} ${lang}`);
+          assert.deepEqual(await seriousViolations(page), [], `${path} ${lang}`);
         }
       }
       assert.deepEqual(errors, [], `${path}: no page error or CSP violation`);

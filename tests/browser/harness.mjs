@@ -2,7 +2,7 @@
 // playwright-core, the native engine's report for a firm, and the widget's number formats
 // written again in JS (so the test checks the Rust formatting, not itself).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,59 @@ export async function openPage(context, url, { width = 1280, height = 900, route
   if (init) await page.addInitScript(init);
   await page.goto(url);
   return { page, requests, errors };
+}
+
+/** A firm the bundled pack finds eligible (3,000,000 over 36 months, equal installments). */
+export const ELIGIBLE_FIRM = {
+  industry: 'software_it',
+  park: 'xinghe-world',
+  employees: 48,
+  revenue: 18000000,
+  total_assets: 9000000,
+  years_in_operation: '7.5',
+  years_in_park: 3,
+  tax_grade: 'A',
+  annual_tax_paid: 520000,
+  overdue_current: 0,
+  overdue_12m: 0,
+  overdue_24m: 0,
+  inquiries_6m: 3,
+  legal_rep_age: 41,
+  qualifications: {
+    specialized_national: false,
+    specialized_provincial: false,
+    high_tech: true,
+    tech_sme: true,
+    first_loan: false,
+  },
+  debt_ratio: '0.42',
+  existing_credit_loans: 500000,
+  requested_amount: 3000000,
+  term_months: 36,
+  repayment_method: 'equal_installment',
+};
+
+/** Give the widget a whole firm through its `firm` property, and wait for the result. */
+export async function setFirm(page, firm) {
+  const count = (await events(page, 'prequal:result')).length;
+  await page.evaluate((f) => {
+    document.querySelector('prequal-widget').firm = f;
+  }, firm);
+  await page.waitForFunction((n) => window.__events.filter((e) => e.name === 'prequal:result').length > n, count);
+}
+
+/**
+ * The serious and critical axe-core violations on the page. axe's source is run through the
+ * test API, so pages whose CSP allows only their own scripts can be checked too.
+ */
+export async function seriousViolations(page) {
+  await page.evaluate(readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 /** The widget's form field with this id. */
@@ -207,7 +260,8 @@ export function movePoint(text, places) {
   return (negative ? '-' : '') + whole + (rest ? '.' + rest : '');
 }
 
-const group = (text) => {
+/** `1234567.5` → `1,234,567.5`: the integer part grouped by thousands. */
+export const group = (text) => {
   const [int, frac] = text.split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return frac === undefined ? grouped : `${grouped}.${frac}`;

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root, artifacts, startServer, launch, openPage, focusedId } from './harness.mjs';
+import { root, artifacts, startServer, launch, openPage, focusedId, group as grouped, seriousViolations } from './harness.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'prequal-screen-page-'));
 let server;
@@ -51,8 +51,6 @@ function normalised(bytes) {
   return Buffer.from((bom ? bytes.subarray(3) : bytes).toString('utf8').replaceAll('\r\n', '\n'), 'utf8');
 }
 
-/** `1234567.50` → `1,234,567.50`, written again here so the test checks the page. */
-const grouped = (text) => text.replace(/^(-?)(\d+)/, (_, sign, whole) => sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
 before(async () => {
   server = await startServer();
@@ -176,18 +174,7 @@ describe('screen.html', () => {
   });
 
   test('axe-core finds no serious or critical violation (empty, with results, both languages)', async () => {
-    const axe = join(root, 'node_modules/axe-core/axe.min.js');
-    const check = async (page, label) => {
-      // The page's CSP allows only its own scripts: run axe's source through the test API.
-      await page.evaluate(readFileSync(axe, 'utf8'));
-      const violations = await page.evaluate(async () => {
-        const result = await window.axe.run(document, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
-      assert.deepEqual(violations, [], label);
-    };
+    const check = async (page, label) => assert.deepEqual(await seriousViolations(page), [], label);
     for (const [query, width] of [['', 375], ['?lang=en', 1280]]) {
       const { page } = await openPage(browser.context, `${server.base}screen.html${query}`, { width, height: 900 });
       await check(page, `empty ${query}`);

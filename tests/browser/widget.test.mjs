@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  ELIGIBLE_FIRM,
   amount,
   artifacts,
   embedPage,
@@ -24,6 +25,8 @@ import {
   askedIds,
   nativeQuestions,
   showField,
+  seriousViolations,
+  setFirm,
 } from './harness.mjs';
 
 let server;
@@ -61,14 +64,6 @@ async function fillForm(page, answers, asked) {
   }
 }
 
-/** Give the widget a whole firm through its `firm` property, and wait for the result. */
-async function setFirm(page, firm) {
-  const count = (await events(page, 'prequal:result')).length;
-  await page.evaluate((f) => {
-    document.querySelector('prequal-widget').firm = f;
-  }, firm);
-  await page.waitForFunction((n) => window.__events.filter((e) => e.name === 'prequal:result').length > n, count);
-}
 
 const ELIGIBLE_ANSWERS = {
   industry: 'software_it',
@@ -97,34 +92,6 @@ const ELIGIBLE_ANSWERS = {
   repayment_method: 'equal_installment',
 };
 
-const ELIGIBLE_FIRM = {
-  industry: 'software_it',
-  park: 'xinghe-world',
-  employees: 48,
-  revenue: 18000000,
-  total_assets: 9000000,
-  years_in_operation: '7.5',
-  years_in_park: 3,
-  tax_grade: 'A',
-  annual_tax_paid: 520000,
-  overdue_current: 0,
-  overdue_12m: 0,
-  overdue_24m: 0,
-  inquiries_6m: 3,
-  legal_rep_age: 41,
-  qualifications: {
-    specialized_national: false,
-    specialized_provincial: false,
-    high_tech: true,
-    tech_sme: true,
-    first_loan: false,
-  },
-  debt_ratio: '0.42',
-  existing_credit_loans: 500000,
-  requested_amount: 3000000,
-  term_months: 36,
-  repayment_method: 'equal_installment',
-};
 
 /** Every figure of every card, with its raw decimal and the text shown. */
 const cards = (page) =>
@@ -629,17 +596,7 @@ describe('privacy, accessibility, screenshots', () => {
   });
 
   test('axe-core finds no serious or critical violation', async () => {
-    const axe = join(root, 'node_modules/axe-core/axe.min.js');
-    const check = async (page, label) => {
-      await page.addScriptTag({ path: axe });
-      const violations = await page.evaluate(async () => {
-        const result = await window.axe.run(document, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
-      assert.deepEqual(violations, [], label);
-    };
+    const check = async (page, label) => assert.deepEqual(await seriousViolations(page), [], label);
     for (const path of ['park.html', 'bank.html', 'bank-g.html', 'index.html']) {
       const { page } = await openPage(browser.context, `${server.base}${path}`);
       if (path !== 'index.html') await waitForWidget(page);

@@ -1,7 +1,7 @@
 //! `prequal classify`: the SME size class of a firm from its industry and figures.
 
 use crate::cli::{ClassifyArgs, ReportFormat};
-use crate::fail::{relabel, separator, Exit, Failure};
+use crate::fail::{separator, Exit, Failure};
 use crate::render::{pick, size};
 use crate::{files, parse};
 use prequal::size::{classify_request, ClassifyRequest, ClassifyResult};
@@ -17,7 +17,7 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<Exit, Failure> {
         assets: optional("--assets", &args.assets)?,
     };
     let result = classify_request(&request)
-        .map_err(|e| relabel(e, |path| path.strip_prefix("$.").map(|name| format!("--{name}"))))?;
+        .map_err(|e| e.relabel(|path| path.strip_prefix("$.").map(|name| format!("--{name}"))))?;
     let text = match args.format {
         ReportFormat::Json => files::pretty_json(&result)?,
         ReportFormat::Table => table(&result, lang),

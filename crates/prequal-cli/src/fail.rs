@@ -124,9 +124,3 @@ impl From<Error> for Failure {
 }
 
 pub use prequal::error::{line_label, separator};
-
-/// Rename the engine's JSON path to the name the caller used (a flag, a column header).
-/// Paths without a new name are kept.
-pub fn relabel(error: Error, name: impl Fn(&str) -> Option<String>) -> Error {
-    error.relabel(name)
-}

@@ -1,7 +1,7 @@
 //! `prequal schedule`: a repayment schedule from the core, as JSON, a table or CSV.
 
 use crate::cli::{Method, ScheduleArgs, ScheduleFormat};
-use crate::fail::{relabel, separator, Exit, Failure};
+use crate::fail::{separator, Exit, Failure};
 use crate::render::{money, pick};
 use crate::table::Table;
 use crate::{files, parse};
@@ -16,7 +16,7 @@ pub fn run(args: &ScheduleArgs, lang: Lang) -> Result<Exit, Failure> {
         months: parse::count("--months", &args.months)?,
         method: method(args.method),
     };
-    let schedule = schedule(&request).map_err(|e| relabel(e, flag_of))?;
+    let schedule = schedule(&request).map_err(|e| e.relabel(flag_of))?;
     let text = match args.format {
         ScheduleFormat::Json => files::pretty_json(&schedule)?,
         ScheduleFormat::Table => table(&schedule, lang),

@@ -119,6 +119,9 @@ impl CostSource for CostCache {
 #[derive(Debug, Default)]
 pub struct CostCache {
     figures: HashMap<Vec<u8>, Result<CostFigures>>,
+    /// The key being looked up, written into the same buffer every time (a new key is
+    /// copied only when it is stored).
+    scratch: Vec<u8>,
     hits: u64,
     misses: u64,
 }
@@ -131,8 +134,8 @@ impl CostCache {
 
     /// The figures of `costs(request)`, worked out only the first time.
     pub fn figures(&mut self, request: &CostRequest) -> Result<CostFigures> {
-        let key = key(request);
-        if let Some(found) = self.figures.get(&key) {
+        write_key(&mut self.scratch, request);
+        if let Some(found) = self.figures.get(self.scratch.as_slice()) {
             self.hits += 1;
             return found.clone();
         }
@@ -141,7 +144,7 @@ impl CostCache {
             self.figures.clear();
         }
         let figures = costs(request).map(|result| CostFigures::of(&result));
-        self.figures.insert(key, figures.clone());
+        self.figures.insert(self.scratch.clone(), figures.clone());
         figures
     }
 
@@ -151,11 +154,10 @@ impl CostCache {
     }
 }
 
-/// The request's exact bytes: every decimal as its 16-byte representation (mantissa, scale,
+/// Write the request's exact bytes into `out`: every decimal as its 16-byte representation (mantissa, scale,
 /// sign), every number and choice as itself.
-fn key(request: &CostRequest) -> Vec<u8> {
-    let subsidies = request.interest_subsidies.len() + request.fee_subsidies.len();
-    let mut out = Vec::with_capacity(48 + 16 * 4 * subsidies);
+fn write_key(out: &mut Vec<u8>, request: &CostRequest) {
+    out.clear();
     out.extend_from_slice(&request.principal.serialize());
     out.extend_from_slice(&request.annual_rate.serialize());
     out.extend_from_slice(&request.months.to_le_bytes());
@@ -170,10 +172,9 @@ fn key(request: &CostRequest) -> Vec<u8> {
     for (list, mark) in [(&request.interest_subsidies, b'i'), (&request.fee_subsidies, b'f')] {
         for terms in list {
             out.push(mark);
-            terms_key(&mut out, terms);
+            terms_key(out, terms);
         }
     }
-    out
 }
 
 fn terms_key(out: &mut Vec<u8>, t: &SubsidyTerms) {
@@ -267,6 +268,11 @@ mod tests {
         let mut r = base.clone();
         r.interest_subsidies[0].cap_per_year = Some(Decimal::ONE);
         changed.push(r);
+        let key = |r: &CostRequest| {
+            let mut out = Vec::new();
+            write_key(&mut out, r);
+            out
+        };
         for r in &changed {
             assert_ne!(key(r), key(&base), "{r:?}");
         }

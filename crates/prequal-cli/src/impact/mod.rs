@@ -14,7 +14,7 @@ use crate::html::{self, Changes, ImpactPart, Side};
 use crate::render::pick;
 use crate::screen::outcome::Screening;
 use crate::screen::output::{Row, RowWriter};
-use crate::screen::summary::{add_apr, counts, errors_line, figure_lines, timing, Progress};
+use crate::screen::summary::{counts, errors_line, figure_lines, timing, Progress};
 use crate::screen::{format_of, open_all, report_row_error, row, stream, Files, Opened, Outputs};
 use crate::{parse, policy};
 use prequal::facts::FactDecl;
@@ -111,8 +111,8 @@ impl Tally {
         self.impact.add(old, new);
         self.old.add(old);
         self.new.add(new);
-        add_apr(&mut self.old_aprs, old);
-        add_apr(&mut self.new_aprs, new);
+        self.old_aprs.add_row(old);
+        self.new_aprs.add_row(new);
         if c.changed() {
             self.changes.add(|| c.for_report());
         }
